@@ -1,0 +1,2 @@
+export { parseRef, parseRecordRef, formatRef, isPayloadRef, REF_PREFIX, PAYLOAD_REF_PATTERN } from './parseRef.js';
+export { storeBytes, storeFile, loadBytes, materialize } from './artifactStore.js';

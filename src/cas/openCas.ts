@@ -1,0 +1,52 @@
+import { lstat, unlink } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { isErrno } from '../util/index.js';
+import { copyObjectTo } from './copyObjectTo.js';
+import { fsck } from './fsck.js';
+import { listObjects } from './listObjects.js';
+import { assertHash, objectPath } from './objectPath.js';
+import { putBytes } from './putBytes.js';
+import { putFile } from './putFile.js';
+import { readObject } from './readObject.js';
+import type { Cas, ObjectInfo } from './types.js';
+
+async function statObject(root: string, hash: string): Promise<ObjectInfo | undefined> {
+  try {
+    const st = await lstat(objectPath(root, hash));
+    return st.isFile() ? { hash, size: st.size, mtimeMs: st.mtimeMs } : undefined;
+  } catch (err) {
+    if (isErrno(err, 'ENOENT', 'ENOTDIR')) return undefined;
+    throw err;
+  }
+}
+
+async function deleteObject(root: string, hash: string): Promise<boolean> {
+  try {
+    await unlink(objectPath(root, hash));
+    return true;
+  } catch (err) {
+    if (isErrno(err, 'ENOENT', 'ENOTDIR')) return false;
+    throw err;
+  }
+}
+
+/** Bind a store root into an object of functions. The folder is created on the first write. */
+export function openCas(root: string): Cas {
+  const abs = resolve(root);
+  return {
+    root: abs,
+    putBytes: (data) => putBytes(abs, data),
+    putFile: (path) => putFile(abs, path),
+    get: (hash) => readObject(abs, hash),
+    has: async (hash) => (await statObject(abs, hash)) !== undefined,
+    stat: (hash) => statObject(abs, hash),
+    copyTo: (hash, dest) => copyObjectTo(abs, hash, dest),
+    list: () => listObjects(abs),
+    delete: (hash) => {
+      assertHash(hash);
+      return deleteObject(abs, hash);
+    },
+    fsck: (options) => fsck(abs, options),
+    path: (hash) => objectPath(abs, hash),
+  };
+}

@@ -1,0 +1,41 @@
+import { mkdir, stat, utimes, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { isErrno } from '../util/index.js';
+import { writeDurable } from '../util/index.js';
+import { objectPath } from './objectPath.js';
+import type { PutResult } from './types.js';
+
+/**
+ * Place an object whose hash and size are already known. Existing content is never rewritten:
+ * its mtime is refreshed (so a GC grace period protects an object a running pack reuses). A file
+ * of the wrong size under that name can only be damage, so it is replaced atomically.
+ */
+export async function publishObject(
+  root: string,
+  hash: string,
+  size: number,
+  produce: (fh: FileHandle) => Promise<void>,
+  beforePublish?: () => void,
+): Promise<PutResult> {
+  const target = objectPath(root, hash);
+  try {
+    const st = await stat(target);
+    if (st.isFile() && st.size === size) {
+      const now = new Date();
+      await utimes(target, now, now);
+      return { hash, size, written: false };
+    }
+  } catch (err) {
+    if (!isErrno(err, 'ENOENT')) throw err;
+  }
+  const options = { mode: 0o444, ...(beforePublish ? { beforePublish } : {}) };
+  try {
+    await writeDurable(target, produce, options);
+  } catch (err) {
+    if (!isErrno(err, 'ENOENT')) throw err;
+    // First object under this prefix: create the folders and try once more.
+    await mkdir(dirname(target), { recursive: true });
+    await writeDurable(target, produce, options);
+  }
+  return { hash, size, written: true };
+}

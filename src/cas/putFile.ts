@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { PackerError, isErrno } from '../util/index.js';
+import { hashFile } from './hashFile.js';
+import { publishObject } from './publishObject.js';
+import { putBytes } from './putBytes.js';
+import { readChunks } from './readChunks.js';
+import type { PutResult } from './types.js';
+
+/** Files up to this size are read once into memory; larger ones are streamed. */
+export const SMALL_FILE_BYTES = 4 << 20;
+
+/**
+ * Store a file. Large files take two streamed passes: the first only hashes (an object that is
+ * already stored costs one read and no write), the second writes the temp file in the object's
+ * own folder while hashing again, and publishes only if both passes agree, so a file that changes
+ * while we read it is refused instead of stored under the wrong name.
+ */
+export async function putFile(root: string, path: string): Promise<PutResult> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) throw new PackerError('INPUT_NOT_FOUND', ` no such file: ${path}`, { cause: err });
+    throw err;
+  }
+  if (size <= SMALL_FILE_BYTES) return putBytes(root, await readFile(path));
+
+  const first = await hashFile(path);
+  return publishObject(
+    root,
+    first.hash,
+    first.size,
+    async (fh) => {
+      const h = createHash('sha256');
+      for await (const chunk of readChunks(path)) {
+        h.update(chunk);
+        await fh.write(chunk);
+      }
+      const again = h.digest('hex');
+      if (again !== first.hash) {
+        throw new PackerError('CAS_SOURCE_CHANGED', ` ${path} changed while it was being stored`);
+      }
+    },
+  );
+}

@@ -1,0 +1,46 @@
+export interface PutResult {
+  /** 64 lowercase hex characters. */
+  hash: string;
+  size: number;
+  /** False when the object was already in the store (only its mtime was refreshed). */
+  written: boolean;
+}
+
+export interface ObjectInfo {
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface FsckReport {
+  /** Objects rehashed. */
+  checked: number;
+  corrupt: { hash: string; actual: string; size: number }[];
+  /** Objects with no bytes that are not the empty object (also listed in `corrupt`). */
+  zeroLength: string[];
+  /** Files that are neither objects in their right folder nor temp files (relative paths). */
+  misnamed: string[];
+  /** Leftover `.tmp` files (relative paths): harmless, but a sign of an interrupted write. */
+  tempFiles: string[];
+  ok: boolean;
+}
+
+/** A store bound to its root folder (STYLE guideline 12: no module state). */
+export interface Cas {
+  readonly root: string;
+  putBytes(data: Uint8Array): Promise<PutResult>;
+  /** Stream a file in; memory does not grow with its size. */
+  putFile(path: string): Promise<PutResult>;
+  /** The object's bytes, verified against its name. */
+  get(hash: string): Promise<Buffer>;
+  has(hash: string): Promise<boolean>;
+  stat(hash: string): Promise<ObjectInfo | undefined>;
+  /** Stream the object to `dest` durably; `dest` appears only if the bytes matched. */
+  copyTo(hash: string, dest: string): Promise<number>;
+  /** Every object name, sorted. */
+  list(): Promise<string[]>;
+  /** Remove an object (GC only); a missing object is not an error. Returns whether it existed. */
+  delete(hash: string): Promise<boolean>;
+  fsck(options?: { concurrency?: number }): Promise<FsckReport>;
+  path(hash: string): string;
+}

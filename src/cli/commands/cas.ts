@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { PackerError, formatRef, isHash, materialize, openCas, parseRef } from '../../index.js';
+import type { CliContext } from '../io.js';
+import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
+import { printJson, printLine } from '../output.js';
+
+/** Users may type a record ref (bare hex) where a payload ref is expected; accept both. */
+function hashOf(ref: string): string {
+  return isHash(ref) ? ref : parseRef(ref);
+}
+
+async function casFrom(flags: StoreFlags, ctx: CliContext) {
+  return openCas((await storeLocationsFrom(flags, ctx.io)).casRoot);
+}
+
+export function registerCas(program: Command, ctx: CliContext): void {
+  const cas = program.command('cas').description('the content-addressed store: put, get, has, fsck');
+
+  addStoreOptions(cas.command('put').description('store files; prints one sha256: ref per file'))
+    .argument('<file...>')
+    .option('--json', 'print the results as JSON')
+    .action(async (files: string[], flags: StoreFlags & { json?: boolean }) => {
+      const store = await casFrom(flags, ctx);
+      const results = [];
+      for (const file of files) {
+        const put = await store.putFile(resolve(ctx.io.cwd, file));
+        results.push({ path: file, ref: formatRef(put.hash), bytes: put.size, written: put.written });
+      }
+      if (flags.json) printJson(ctx.io, results);
+      else for (const r of results) printLine(ctx.io, r.ref);
+    });
+
+  addStoreOptions(cas.command('get').description('print (or -o write) an object, verified'))
+    .argument('<ref>')
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .action(async (ref: string, flags: StoreFlags & { output?: string }) => {
+      const store = await casFrom(flags, ctx);
+      const hash = hashOf(ref);
+      if (flags.output) await materialize(store, formatRef(hash), resolve(ctx.io.cwd, flags.output));
+      else ctx.io.stdout.write(await store.get(hash));
+    });
+
+  addStoreOptions(cas.command('has').description('exit 0 when the object is in the store, 1 when not'))
+    .argument('<ref>')
+    .action(async (ref: string, flags: StoreFlags) => {
+      const store = await casFrom(flags, ctx);
+      const present = await store.has(hashOf(ref));
+      printLine(ctx.io, present ? 'present' : 'absent');
+      ctx.exitCode = present ? 0 : 1;
+    });
+
+  addStoreOptions(cas.command('fsck').description('rehash every object; exit 1 when anything is wrong'))
+    .option('--json', 'print the report as JSON')
+    .action(async (flags: StoreFlags & { json?: boolean }) => {
+      const store = await casFrom(flags, ctx);
+      const report = await store.fsck();
+      if (flags.json) printJson(ctx.io, report);
+      else {
+        printLine(ctx.io, `checked ${report.checked} objects`);
+        for (const c of report.corrupt) {
+          const why = report.zeroLength.includes(c.hash) ? 'zero-length' : `hashes to ${c.actual}`;
+          printLine(ctx.io, `corrupt ${c.hash} (${why})`);
+        }
+        for (const m of report.misnamed) printLine(ctx.io, `misnamed ${m}`);
+        for (const t of report.tempFiles) printLine(ctx.io, `temp ${t}`);
+        printLine(ctx.io, report.ok ? 'ok' : 'FAIL');
+      }
+      if (!report.ok) {
+        throw new PackerError(
+          'CAS_FSCK_FAILED',
+          ` ${report.corrupt.length} corrupt, ${report.misnamed.length} misnamed, ${report.tempFiles.length} temp files in ${store.root}`,
+        );
+      }
+    });
+}

@@ -1,0 +1,8 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../io.js';
+import { registerCas } from './cas.js';
+
+/** Every subcommand, in the order `--help` lists them. One line per command. */
+export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
+  registerCas,
+];

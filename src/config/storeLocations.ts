@@ -1,0 +1,58 @@
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+/** The six AGS bucket folders; a root holding any of them defaults to the `ags` scope. */
+export const AGS_BUCKETS = ['LAW', 'CAPABILITY', 'NAVIGATION', 'DIRECTION', 'THOUGHT', 'MEMORY'] as const;
+
+/** Scopes whose store lives in the AGS layout (FORMATS.md §10); every other scope uses `.llm-packer/`. */
+export const AGS_STORE_SCOPES: readonly string[] = ['ags', 'lab', 'cat_cas'];
+
+export interface StoreLocations {
+  /** The packed root every default is relative to. */
+  root: string;
+  casRoot: string;
+  runsDir: string;
+  packsDir: string;
+}
+
+export interface StoreLocationOptions {
+  root: string;
+  /** The scope key; when absent it is detected from the root (see `detectDefaultScope`). */
+  scope?: string;
+  casRoot?: string;
+  runsDir?: string;
+  packsDir?: string;
+}
+
+async function isDir(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `ags` when the root has any AGS bucket folder, else `repo` (PRODUCT.md). */
+export async function detectDefaultScope(root: string): Promise<'ags' | 'repo'> {
+  const found = await Promise.all(AGS_BUCKETS.map((b) => isDir(join(root, b))));
+  return found.some(Boolean) ? 'ags' : 'repo';
+}
+
+/**
+ * Where the store, the runs dir and the packs live. Defaults are relative to the packed root,
+ * never to the current directory; explicit locations win.
+ */
+export async function resolveStoreLocations(options: StoreLocationOptions): Promise<StoreLocations> {
+  const root = resolve(options.root);
+  const scope = options.scope ?? (await detectDefaultScope(root));
+  const ags = AGS_STORE_SCOPES.includes(scope);
+  const defaults = ags
+    ? { casRoot: 'CAPABILITY/CAS/storage', runsDir: 'CAPABILITY/RUNS', packsDir: 'MEMORY/LLM_PACKER/_packs' }
+    : { casRoot: '.llm-packer/cas', runsDir: '.llm-packer/runs', packsDir: '.llm-packer/packs' };
+  return {
+    root,
+    casRoot: resolve(root, options.casRoot ?? defaults.casRoot),
+    runsDir: resolve(root, options.runsDir ?? defaults.runsDir),
+    packsDir: resolve(root, options.packsDir ?? defaults.packsDir),
+  };
+}

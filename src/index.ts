@@ -1,0 +1,6 @@
+// The library's public surface. Each domain is re-exported from its own index; nothing else lives here.
+export * from './util/index.js';
+export * from './cas/index.js';
+export * from './artifacts/index.js';
+export * from './records/index.js';
+export * from './config/index.js';
