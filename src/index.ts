@@ -4,3 +4,4 @@ export * from './cas/index.js';
 export * from './artifacts/index.js';
 export * from './records/index.js';
 export * from './config/index.js';
+export * from './manifest/index.js';

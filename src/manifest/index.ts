@@ -1,0 +1,1 @@
+export { fileExt } from './fileExt.js';
