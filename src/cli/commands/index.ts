@@ -1,8 +1,14 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../io.js';
 import { registerCas } from './cas.js';
+import { registerConsume } from './consume.js';
+import { registerRuns } from './runs.js';
+import { registerVerify } from './verify.js';
 
 /** Every subcommand, in the order `--help` lists them. One line per command. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerCas,
+  registerVerify,
+  registerConsume,
+  registerRuns,
 ];

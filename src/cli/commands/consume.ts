@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { consumePack, openCas } from '../../index.js';
+import type { CliContext } from '../io.js';
+import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
+import { printJson, printLine } from '../output.js';
+
+export function registerConsume(program: Command, ctx: CliContext): void {
+  addStoreOptions(
+    program
+      .command('consume')
+      .description('rebuild the packed files from the CAS (pack dir, LITE/PACK_MANIFEST.json or sha256: ref)'),
+  )
+    .argument('<source>')
+    .requiredOption('--out <dir>', 'folder to create (must not exist)')
+    .option('--dry-run', 'check everything, write nothing')
+    .option('--json', 'print the receipt as JSON')
+    .action(async (source: string, flags: StoreFlags & { out: string; dryRun?: boolean; json?: boolean }) => {
+      const locations = await storeLocationsFrom(flags, ctx.io);
+      const receipt = await consumePack({
+        cas: openCas(locations.casRoot),
+        source: source.startsWith('sha256:') ? source : resolve(ctx.io.cwd, source),
+        out: resolve(ctx.io.cwd, flags.out),
+        dryRun: Boolean(flags.dryRun),
+      });
+      if (flags.json) return printJson(ctx.io, receipt);
+      const verb = receipt.dry_run ? 'would write' : 'wrote';
+      printLine(ctx.io, `${verb} ${receipt.files} files (${receipt.bytes} bytes) to ${flags.out}`);
+      printLine(ctx.io, `manifest ${receipt.manifest_ref}`);
+      printLine(ctx.io, `tree ${receipt.tree_hash}`);
+    });
+}

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { PackerError, forgetRun, listRuns } from '../../index.js';
+import type { CliContext } from '../io.js';
+import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
+import { printJson, printLine } from '../output.js';
+
+export function registerRuns(program: Command, ctx: CliContext): void {
+  const runs = program.command('runs').description('the ledger of pack runs: list, show, forget');
+
+  addStoreOptions(runs.command('list').description('every remembered run, oldest first'))
+    .option('--json', 'print as JSON')
+    .action(async (flags: StoreFlags & { json?: boolean }) => {
+      const { runsDir } = await storeLocationsFrom(flags, ctx.io);
+      const entries = await listRuns(runsDir);
+      if (flags.json) return printJson(ctx.io, entries);
+      for (const r of entries) {
+        printLine(ctx.io, `${r.status_ref}  ${r.verdict}  ${r.scope}  ${r.file_count} files  ${r.manifest_ref}`);
+      }
+      if (entries.length === 0) printLine(ctx.io, 'no runs');
+    });
+
+  addStoreOptions(runs.command('show').description('one run, by its STATUS ref'))
+    .argument('<status-ref>')
+    .action(async (statusRef: string, flags: StoreFlags) => {
+      const { runsDir } = await storeLocationsFrom(flags, ctx.io);
+      const entry = (await listRuns(runsDir)).find((r) => r.status_ref === statusRef);
+      if (!entry) throw new PackerError('RUN_NOT_FOUND', ` no run with STATUS ref ${statusRef} in ${runsDir}`);
+      printJson(ctx.io, entry);
+    });
+
+  addStoreOptions(runs.command('forget').description('drop a run and the roots only it holds'))
+    .argument('<status-ref>')
+    .option('--json', 'print what was removed as JSON')
+    .action(async (statusRef: string, flags: StoreFlags & { json?: boolean }) => {
+      const { runsDir, casRoot } = await storeLocationsFrom(flags, ctx.io);
+      const result = await forgetRun({ runsDir, casRoot, statusRef });
+      if (flags.json) return printJson(ctx.io, result);
+      printLine(ctx.io, `forgot ${statusRef}: ${result.removed_roots.length} roots removed, ${result.kept_roots} kept for other runs`);
+    });
+}

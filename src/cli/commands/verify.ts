@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { PackerError, openCas, verifyPack } from '../../index.js';
+import type { CliContext } from '../io.js';
+import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
+import { printJson, printLine } from '../output.js';
+
+export function registerVerify(program: Command, ctx: CliContext): void {
+  addStoreOptions(program.command('verify').description('recompute and check everything a pack claims; exit 0 only if all holds'))
+    .argument('<pack>')
+    .option('--json', 'print the report as JSON')
+    .action(async (pack: string, flags: StoreFlags & { json?: boolean }) => {
+      const locations = await storeLocationsFrom(flags, ctx.io);
+      const report = await verifyPack({
+        cas: openCas(locations.casRoot),
+        runsDir: locations.runsDir,
+        root: locations.root,
+        packDir: resolve(ctx.io.cwd, pack),
+      });
+      if (flags.json) printJson(ctx.io, { ...report, pack });
+      else for (const c of report.checks) printLine(ctx.io, `${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
+      if (!report.ok) {
+        const failed = report.checks.filter((c) => !c.ok).map((c) => c.name);
+        throw new PackerError('VERIFY_FAILED', ` ${pack}: ${failed.join(', ')}`);
+      }
+    });
+}

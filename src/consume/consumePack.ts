@@ -1,0 +1,87 @@
+/**
+ * Rebuild the packed files from the CAS (`llm-packer consume`). Everything is checked before the
+ * first byte is written; files go into a temp folder beside `out`, each published only after its
+ * digest matched, and the folder is renamed onto `out` at the end. On any failure nothing is left.
+ */
+import { lstat, mkdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseRef } from '../artifacts/index.js';
+import type { Cas } from '../cas/index.js';
+import { PackerError, canonicalJsonBytes, fsyncDir, isErrno, mapLimit, sha256Hex, tempPathFor } from '../util/index.js';
+import { loadManifest } from './loadManifest.js';
+
+export interface ConsumeOptions {
+  cas: Cas;
+  /** Pack dir, `PACK_MANIFEST.json` path, or `sha256:` ref of a manifest. */
+  source: string;
+  out: string;
+  dryRun?: boolean;
+  concurrency?: number;
+}
+
+export interface ConsumeReceipt {
+  manifest_ref: string;
+  scope: string;
+  files: number;
+  bytes: number;
+  /** SHA-256 of the canonical JSON of `[[path, ref], …]` in manifest order: names the rebuilt tree. */
+  tree_hash: string;
+  dry_run: boolean;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) return false;
+    throw err;
+  }
+}
+
+export async function consumePack(options: ConsumeOptions): Promise<ConsumeReceipt> {
+  const { cas } = options;
+  const out = resolve(options.out);
+  const { manifest, manifestRef } = await loadManifest(cas, options.source);
+  const entries = manifest.entries.map((e) => ({ ...e, hash: parseRef(e.ref) }));
+
+  // Every blob must exist with the size the manifest states, before anything is written.
+  const concurrency = options.concurrency ?? 8;
+  await mapLimit(entries, concurrency, async (e) => {
+    const info = await cas.stat(e.hash);
+    if (!info) throw new PackerError('CAS_NOT_FOUND', ` ${e.path}: object ${e.hash} is not in the store`);
+    if (info.size !== e.bytes) {
+      throw new PackerError('MANIFEST_INVALID', ` ${e.path}: manifest says ${e.bytes} bytes, object ${e.hash} has ${info.size}`);
+    }
+  });
+  const receipt: ConsumeReceipt = {
+    manifest_ref: manifestRef,
+    scope: manifest.scope,
+    files: entries.length,
+    bytes: entries.reduce((n, e) => n + e.bytes, 0),
+    tree_hash: sha256Hex(canonicalJsonBytes(entries.map((e) => [e.path, e.ref]))),
+    dry_run: Boolean(options.dryRun),
+  };
+  if (await exists(out)) throw new PackerError('CONSUME_OUT_EXISTS', ` ${basename(out)} already exists; consume never overwrites`);
+  if (options.dryRun) return receipt;
+
+  await mkdir(dirname(out), { recursive: true });
+  const staging = tempPathFor(out);
+  await mkdir(staging);
+  let published = false;
+  try {
+    const dirs = new Set(entries.map((e) => dirname(join(staging, e.path))));
+    for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+    await mapLimit(entries, concurrency, async (e) => {
+      const written = await cas.copyTo(e.hash, join(staging, e.path));
+      if (written !== e.bytes) throw new PackerError('CAS_CORRUPT_OBJECT', ` ${e.path}: wrote ${written} bytes, expected ${e.bytes}`);
+    });
+    if (await exists(out)) throw new PackerError('CONSUME_OUT_EXISTS', ` ${basename(out)} appeared while consuming`);
+    await rename(staging, out);
+    published = true;
+    await fsyncDir(dirname(out));
+  } finally {
+    if (!published) await rm(staging, { recursive: true, force: true });
+  }
+  return receipt;
+}

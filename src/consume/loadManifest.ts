@@ -1,0 +1,34 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseRef } from '../artifacts/index.js';
+import type { Cas } from '../cas/index.js';
+import { parseManifest, type PackManifest } from '../manifest/index.js';
+import { PackerError, isErrno, sha256Hex } from '../util/index.js';
+
+export interface LoadedManifest {
+  manifest: PackManifest;
+  /** `sha256:` + the hash of the manifest bytes. */
+  manifestRef: string;
+  bytes: Buffer;
+}
+
+async function readSource(cas: Cas, source: string): Promise<Buffer> {
+  if (source.startsWith('sha256:')) return cas.get(parseRef(source));
+  let path = source;
+  try {
+    if ((await stat(source)).isDirectory()) path = join(source, 'LITE', 'PACK_MANIFEST.json');
+    return await readFile(path);
+  } catch (err) {
+    if (isErrno(err, 'ENOENT', 'ENOTDIR')) {
+      throw new PackerError('INPUT_NOT_FOUND', ` no manifest at ${path}`, { cause: err });
+    }
+    throw err;
+  }
+}
+
+/** A manifest from a pack dir, a `PACK_MANIFEST.json` file or a `sha256:` ref in the CAS, validated. */
+export async function loadManifest(cas: Cas, source: string): Promise<LoadedManifest> {
+  const bytes = await readSource(cas, source);
+  const manifest = parseManifest(bytes);
+  return { manifest, manifestRef: `sha256:${sha256Hex(bytes)}`, bytes };
+}

@@ -1,0 +1,23 @@
+/** FORMATS.md §6. Field names are the on-disk names. */
+export interface ManifestEntry {
+  bytes: number;
+  ext: string;
+  kind: 'FILE';
+  path: string;
+  ref: string;
+}
+
+export interface ManifestRepoState {
+  commit?: string;
+  branch?: string;
+}
+
+export interface PackManifest {
+  buckets: string[];
+  entries: ManifestEntry[];
+  repo_state: ManifestRepoState;
+  scope: string;
+  version: 'P2.0';
+}
+
+export const MANIFEST_VERSION = 'P2.0';

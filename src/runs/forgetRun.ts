@@ -1,0 +1,41 @@
+import { openCas } from '../cas/index.js';
+import { loadOutputHashes } from '../records/index.js';
+import { removeRoots, withRootsLock } from '../roots/index.js';
+import { PackerError } from '../util/index.js';
+import { readLedger, writeLedgerLocked } from './ledger.js';
+import type { RunEntry } from './types.js';
+
+export interface ForgetResult {
+  status_ref: string;
+  /** Roots removed from RUN_ROOTS.json, sorted. */
+  removed_roots: string[];
+  /** Roots of this run kept because another remembered run still needs them. */
+  kept_roots: number;
+}
+
+/** Every hash a run rooted: its three records plus everything its OUTPUT_HASHES lists. */
+async function rootsOfRun(casRoot: string, run: RunEntry): Promise<Set<string>> {
+  const outputs = await loadOutputHashes(openCas(casRoot), run.output_hashes_ref);
+  return new Set([run.status_ref, run.task_spec_ref, run.output_hashes_ref, ...outputs]);
+}
+
+/**
+ * Drop a run from the ledger and remove the roots only it holds. Done under the roots lock so no
+ * pack can add (or rely on) a root between the decision and the write.
+ */
+export async function forgetRun(options: { casRoot: string; runsDir: string; statusRef: string }): Promise<ForgetResult> {
+  const { casRoot, runsDir, statusRef } = options;
+  return withRootsLock(runsDir, async () => {
+    const ledger = await readLedger(runsDir);
+    const run = ledger.find((r) => r.status_ref === statusRef);
+    if (!run) throw new PackerError('RUN_NOT_FOUND', ` no run with STATUS ref ${statusRef}`);
+    const others = ledger.filter((r) => r.status_ref !== statusRef);
+    const stillNeeded = new Set<string>();
+    for (const other of others) for (const h of await rootsOfRun(casRoot, other)) stillNeeded.add(h);
+    const mine = [...(await rootsOfRun(casRoot, run))];
+    const removable = mine.filter((h) => !stillNeeded.has(h));
+    const change = await removeRoots(runsDir, removable);
+    await writeLedgerLocked(runsDir, others);
+    return { status_ref: statusRef, removed_roots: change.changed, kept_roots: mine.length - removable.length };
+  });
+}
