@@ -76,7 +76,8 @@ function encodeCompact(value: unknown, depth: number): string {
   const scalar = encodeScalar(value);
   if (scalar !== undefined) return scalar;
   if (depth > 512) unsupported('a structure nested deeper than 512 levels');
-  if (Array.isArray(value)) return `[${value.map((v) => encodeCompact(v, depth + 1)).join(',')}]`;
+  // Array.from, not map: map skips the holes of a sparse array and join would print `[,1]`.
+  if (Array.isArray(value)) return `[${Array.from(value, (v) => encodeCompact(v, depth + 1)).join(',')}]`;
   const parts = sortedEntries(value as object).map(
     ([k, v]) => `${encodeString(k)}:${encodeCompact(v, depth + 1)}`,
   );
@@ -90,7 +91,7 @@ function encodePretty(value: unknown, indent: string): string {
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    return `[\n${value.map((v) => inner + encodePretty(v, inner)).join(',\n')}\n${indent}]`;
+    return `[\n${Array.from(value, (v) => inner + encodePretty(v, inner)).join(',\n')}\n${indent}]`;
   }
   const entries = sortedEntries(value as object);
   if (entries.length === 0) return '{}';
