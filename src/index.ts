@@ -9,3 +9,6 @@ export * from './p2/index.js';
 export * from './runs/index.js';
 export * from './consume/index.js';
 export * from './verify/index.js';
+export * from './roots/index.js';
+export * from './gc/index.js';
+export * from './audit/index.js';

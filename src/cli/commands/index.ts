@@ -4,6 +4,9 @@ import { registerCas } from './cas.js';
 import { registerConsume } from './consume.js';
 import { registerRuns } from './runs.js';
 import { registerVerify } from './verify.js';
+import { registerRoots } from './roots.js';
+import { registerGc } from './gc.js';
+import { registerAudit } from './audit.js';
 
 /** Every subcommand, in the order `--help` lists them. One line per command. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
@@ -11,4 +14,7 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void
   registerVerify,
   registerConsume,
   registerRuns,
+  registerRoots,
+  registerGc,
+  registerAudit,
 ];

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { openCas, parseRecordRef, rootAudit, type AuditReceipt } from '../../index.js';
+import type { CliContext } from '../io.js';
+import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
+import { printJson, printLine } from '../output.js';
+
+type Flags = StoreFlags & { outputHashes?: string; full?: boolean; json?: boolean };
+
+function printReceipt(ctx: CliContext, receipt: AuditReceipt): void {
+  const sources = receipt.root_sources.map((s) => `${s.path}${s.exists ? '' : ' (missing)'}`);
+  printLine(ctx.io, `roots: ${receipt.roots_count} (${sources.join(', ')})`);
+  const { required_check: check } = receipt;
+  if (check.enabled) {
+    const corrupt = receipt.required_corrupt ? `, corrupt ${receipt.required_corrupt.length}` : '';
+    printLine(
+      ctx.io,
+      `required: ${receipt.required_total} from OUTPUT_HASHES ${check.output_hashes_record}: missing ${receipt.required_missing.length}, unrooted ${receipt.required_unreachable.length}${corrupt}`,
+    );
+  }
+  for (const h of receipt.required_missing) printLine(ctx.io, `missing ${h}`);
+  for (const h of receipt.required_unreachable) printLine(ctx.io, `unrooted ${h}`);
+  for (const h of receipt.required_corrupt ?? []) printLine(ctx.io, `corrupt ${h}`);
+  printLine(ctx.io, `audit: ${receipt.verdict}`);
+}
+
+export function registerAudit(program: Command, ctx: CliContext): void {
+  addStoreOptions(
+    program
+      .command('audit')
+      .description('root audit: the roots are readable and not empty; with --output-hashes, every listed object is stored and rooted'),
+  )
+    .option('--output-hashes <hex>', 'Mode B: the OUTPUT_HASHES record (bare hash) whose objects must be rooted')
+    .option('--full', 'also rehash every required object')
+    .option('--json', 'print the receipt as JSON')
+    .action(async (flags: Flags) => {
+      const where = await storeLocationsFrom(flags, ctx.io);
+      const receipt = await rootAudit({
+        cas: openCas(where.casRoot),
+        runsDir: where.runsDir,
+        root: where.root,
+        ...(flags.outputHashes !== undefined ? { outputHashesRef: parseRecordRef(flags.outputHashes) } : {}),
+        full: flags.full === true,
+      });
+      if (flags.json) printJson(ctx.io, receipt);
+      else printReceipt(ctx, receipt);
+      for (const e of receipt.errors) ctx.io.stderr.write(`${e}\n`);
+      if (receipt.verdict !== 'PASS') ctx.exitCode = 1;
+    });
+}

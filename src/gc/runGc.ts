@@ -1,0 +1,107 @@
+/**
+ * Garbage collection, Policy B (FORMATS.md §9): mark = the roots (no traversal), sweep = every
+ * other object. Dry run unless `apply`. One collector at a time (the GC lock, `GC_BUSY`), and the
+ * roots lock is held from reading the roots to the end of the sweep, so no root is added mid-sweep.
+ * Findings go in the report's `errors`; with any error before the sweep nothing is deleted.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { storeSnapshot } from '../audit/index.js';
+import {
+  ROOT_FILES,
+  ROOT_SOURCE_NAMES,
+  inspectRootFile,
+  withDirLock,
+  withRootsLock,
+  type InspectedRootFile,
+  type LockHandle,
+} from '../roots/index.js';
+import { PackerError, compareCodePoints } from '../util/index.js';
+import { sweepCandidates } from './sweepCandidates.js';
+import type { GcOptions, GcReport } from './types.js';
+
+export const GC_LOCK_NAME = 'GC.lock';
+export const DEFAULT_GRACE_MS = 3_600_000;
+export const GC_EMPTY_ROOTS_ERROR =
+  'POLICY_LOCK: Empty roots detected and allow_empty_roots=False. Fail-closed: no deletions.';
+
+function describeSource({ state, error }: InspectedRootFile): string {
+  const file = ROOT_FILES[state.name];
+  if (error) return `${file} (invalid)`;
+  if (!state.exists) return `${file} (missing)`;
+  return `${file} (${state.hashes.length} roots)`;
+}
+
+function checkGrace(graceMs: number): void {
+  if (!Number.isSafeInteger(graceMs) || graceMs < 0) {
+    throw new PackerError('INPUT_INVALID', ` the GC grace must be a whole number of milliseconds >= 0, not ${graceMs}`);
+  }
+}
+
+async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcReport> {
+  const apply = options.apply === true;
+  const allowEmpty = options.allowEmptyRoots === true;
+  const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
+  const sources = await Promise.all(ROOT_SOURCE_NAMES.map((n) => inspectRootFile(options.runsDir, n)));
+  const errors = sources.flatMap((s) => (s.error ? [s.error.message] : []));
+  const roots = new Set(sources.flatMap((s) => s.state.hashes));
+  if (errors.length === 0 && roots.size === 0 && !allowEmpty) errors.push(GC_EMPTY_ROOTS_ERROR);
+  const snapshot = await storeSnapshot(options.cas);
+  const report: GcReport = {
+    mode: apply ? 'apply' : 'dry_run',
+    allow_empty_roots: allowEmpty,
+    root_sources: sources.map(describeSource),
+    roots_count: roots.size,
+    reachable_hashes_count: roots.size,
+    candidate_hashes_count: 0,
+    candidate_hashes: [],
+    deleted_hashes: [],
+    skipped_hashes: [],
+    errors,
+    cas_snapshot_hash: snapshot.hash,
+    grace_seconds: Math.floor(graceMs / 1000),
+  };
+  if (errors.length > 0) return report; // fail closed: no sweep at all
+
+  const candidates = snapshot.objects.filter((h) => !roots.has(h));
+  const swept = await sweepCandidates({
+    cas: options.cas,
+    candidates,
+    apply,
+    graceMs,
+    now: options.now ?? Date.now,
+    concurrency: options.concurrency ?? 8,
+    locks,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  return {
+    ...report,
+    candidate_hashes_count: candidates.length,
+    candidate_hashes: candidates,
+    deleted_hashes: swept.deleted,
+    skipped_hashes: swept.skipped,
+    errors: swept.errors.sort(compareCodePoints),
+  };
+}
+
+/** Collect garbage in `cas` by the roots of `runsDir`. Throws `GC_BUSY` when another collector runs. */
+export async function runGc(options: GcOptions): Promise<GcReport> {
+  checkGrace(options.graceMs ?? DEFAULT_GRACE_MS);
+  const runsDir = resolve(options.runsDir);
+  const lockPath = join(runsDir, GC_LOCK_NAME);
+  const timing = options.lockStaleMs !== undefined ? { staleMs: options.lockStaleMs } : {};
+  // The GC lock first: a second collector must fail at once, not queue behind the roots lock.
+  await mkdir(runsDir, { recursive: true });
+  return withDirLock(
+    {
+      lockPath,
+      retries: 0,
+      ...timing,
+      onBusy: () =>
+        new PackerError('GC_BUSY', ` another garbage collection is running (lock ${lockPath})`, {
+          hint: 'wait for it to finish; the lock of a killed collector is reclaimed after 10 s',
+        }),
+    },
+    (gcLock) => withRootsLock(runsDir, (rootsLock) => collect({ ...options, runsDir }, [gcLock, rootsLock]), timing),
+  );
+}

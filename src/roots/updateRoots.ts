@@ -1,0 +1,61 @@
+/**
+ * Change a roots file by read–merge–write under the roots lock: the file is read inside the lock,
+ * so nothing overwrites roots it did not read, and it is replaced atomically (temp + rename).
+ */
+import { PackerError, isHash, prettyJson, sha256Hex, writeFileDurable } from '../util/index.js';
+import { readRootFile } from './readRootFile.js';
+import { withRootsLock } from './withRootsLock.js';
+import type { RootSourceName, RootsChange } from './types.js';
+
+export interface UpdateRootsOptions {
+  /** Which file to change (default RUN_ROOTS). */
+  name?: RootSourceName;
+}
+
+function checkHashes(hashes: readonly string[]): string[] {
+  for (const hash of hashes) {
+    if (!isHash(hash)) throw new PackerError('PACK_P2_INVALID_ROOT_HASH', String(hash));
+  }
+  return [...new Set(hashes)].sort();
+}
+
+async function updateRoots(
+  runsDir: string,
+  hashes: readonly string[],
+  options: UpdateRootsOptions & { remove: boolean },
+): Promise<RootsChange> {
+  const wanted = checkHashes(hashes);
+  const name = options.name ?? 'RUN_ROOTS';
+  return withRootsLock(runsDir, async (lock) => {
+    const before = await readRootFile(runsDir, name);
+    const current = new Set(before.hashes);
+    const changed = wanted.filter((h) => current.has(h) === options.remove);
+    if (changed.length === 0) return { ...before, changed };
+    for (const h of changed) {
+      if (options.remove) current.delete(h);
+      else current.add(h);
+    }
+    const next = [...current].sort();
+    const text = prettyJson(next);
+    await writeFileDurable(before.path, text, { beforePublish: () => lock.assertHeld() });
+    return { ...before, exists: true, contentHash: sha256Hex(text), hashes: next, changed };
+  });
+}
+
+/** Add roots (bare hashes) to RUN_ROOTS.json, or GC_PINS.json with `name`. Invalid → `PACK_P2_INVALID_ROOT_HASH`. */
+export function addRoots(
+  runsDir: string,
+  hashes: readonly string[],
+  options: UpdateRootsOptions = {},
+): Promise<RootsChange> {
+  return updateRoots(runsDir, hashes, { ...options, remove: false });
+}
+
+/** Remove roots; hashes that are not roots are ignored. A missing file stays missing. */
+export function removeRoots(
+  runsDir: string,
+  hashes: readonly string[],
+  options: UpdateRootsOptions = {},
+): Promise<RootsChange> {
+  return updateRoots(runsDir, hashes, { ...options, remove: true });
+}

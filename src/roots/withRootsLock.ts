@@ -1,0 +1,61 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { PackerError } from '../util/index.js';
+import { withDirLock } from './withDirLock.js';
+import type { LockHandle, LockTiming } from './types.js';
+
+/** The lock folder shared by every writer of the roots files and by GC. */
+export const ROOTS_LOCK_NAME = 'ROOTS.lock';
+
+/**
+ * How long a writer waits for the roots lock: randomised backoff from 10 ms to 0.5 s, about two
+ * minutes in all, longer than the stale timeout (so a dead holder is always outwaited) and long
+ * enough for a GC sweep of a large store, which holds the lock throughout.
+ */
+export const ROOTS_LOCK_RETRIES = { retries: 240, factor: 1.5, minTimeout: 10, maxTimeout: 500, randomize: true };
+
+interface Held {
+  handle: LockHandle;
+  active: boolean;
+}
+
+// Which roots locks the current async call chain holds, so a holder can call a writer (addRoots
+// inside withRootsLock) without waiting on itself. Context, not a cache: nothing outlives a call.
+const heldLocks = new AsyncLocalStorage<ReadonlyMap<string, Held>>();
+
+/**
+ * Run `fn` holding the runs dir's roots lock (the runs dir is created if missing). A lock
+ * left by a killed process is reclaimed once stale. Re-entrant within one async call chain.
+ * Throws `ROOTS_LOCKED` when another live holder keeps it past the retry budget.
+ */
+export async function withRootsLock<T>(
+  runsDir: string,
+  fn: (lock: LockHandle) => Promise<T>,
+  options: LockTiming = {},
+): Promise<T> {
+  const lockPath = join(resolve(runsDir), ROOTS_LOCK_NAME);
+  const outer = heldLocks.getStore();
+  const mine = outer?.get(lockPath);
+  if (mine?.active) return fn(mine.handle);
+  await mkdir(runsDir, { recursive: true });
+  return withDirLock(
+    {
+      lockPath,
+      retries: ROOTS_LOCK_RETRIES,
+      ...(options.staleMs !== undefined ? { staleMs: options.staleMs } : {}),
+      onBusy: () =>
+        new PackerError('ROOTS_LOCKED', ` the roots lock ${lockPath} stayed held by another process`, {
+          hint: 'a pack or GC is still running; retry when it is done',
+        }),
+    },
+    async (handle) => {
+      const held: Held = { handle, active: true };
+      try {
+        return await heldLocks.run(new Map([...(outer ?? []), [lockPath, held]]), () => fn(handle));
+      } finally {
+        held.active = false;
+      }
+    },
+  );
+}
