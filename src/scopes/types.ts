@@ -39,7 +39,10 @@ export interface Scope {
   excludeGlobs: readonly string[];
   /** `extension`: FORMATS §10's list decides; `content`: no NUL byte and valid UTF-8. */
   textRule: 'extension' | 'content';
-  /** Files START_HERE names first, when they exist (relative to the packed root). */
+  /**
+   * Files START_HERE names first, when they exist: paths or picomatch globs relative to the packed
+   * root (`{README,Readme,readme}*`); resolve them with `matchAnchors(anchors, rootPaths)`.
+   */
   anchors: readonly string[];
   /** SPLIT sections: AGS buckets, or one per top-level folder. */
   sections: 'ags' | 'top-level';

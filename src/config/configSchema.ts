@@ -1,0 +1,100 @@
+/**
+ * The one schema of `llm-packer.config.json` (STYLE guideline 13): it gives the TypeScript types,
+ * the validation, and the JSON Schema in `schema/` (see `buildConfigJsonSchema`).
+ */
+import { z } from 'zod';
+
+/** The config file's name; it sits in the packed root. */
+export const CONFIG_FILE_NAME = 'llm-packer.config.json';
+
+/** Built-in scopes whose selection FORMATS.md §10 fixes; a config cannot redefine them. */
+export const RESERVED_SCOPE_NAMES: readonly string[] = ['ags', 'lab', 'cat_cas'];
+
+const SCOPE_NAME = /^(?!(?:ags|lab|cat_cas)$)[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const PREFIX = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
+
+/** `.` or `a/b/c`: `/`-separated, relative, no empty, `.` or `..` parts, no backslash. */
+export function isSafeRelPath(path: string): boolean {
+  if (path === '.') return true;
+  if (path === '' || path.includes('\\') || /^[A-Za-z]:/.test(path)) return false;
+  return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+const RELATIVE_PATH_ERROR = 'must be a relative path with / separators and no empty, . or .. parts';
+
+const relativeDir = z.string().refine(isSafeRelPath, { error: RELATIVE_PATH_ERROR });
+const relativeFile = z.string().refine((p) => p !== '.' && isSafeRelPath(p), { error: RELATIVE_PATH_ERROR });
+const glob = z.string().min(1, { error: 'a glob must not be empty' });
+const positiveInt = z.number().int().positive();
+
+export const limitsConfigSchema = z
+  .strictObject({
+    maxTotalBytes: positiveInt.optional().describe('Most bytes all packed files may have together.'),
+    maxEntryBytes: positiveInt.optional().describe('Most bytes one packed file may have.'),
+    maxEntries: positiveInt.optional().describe('Most files a pack may hold.'),
+    allowDuplicateHashes: z
+      .boolean()
+      .optional()
+      .describe('Whether two packed paths may have the same content (default true).'),
+  })
+  .describe('Limits checked before anything is written; a breach stops the pack.');
+
+export const scopeConfigSchema = z
+  .strictObject({
+    title: z.string().min(1).optional().describe('Shown in START_HERE and the summary (default: the name).'),
+    prefix: z
+      .string()
+      .regex(PREFIX, { error: 'must be 1-32 letters, digits, _ or -, starting with a letter or digit' })
+      .optional()
+      .describe('File-name prefix of the FULL/SPLIT/LITE files (default: the name in upper case).'),
+    sourceRoot: relativeDir
+      .optional()
+      .describe('Folder the scope walks; manifest paths are relative to it (default ".").'),
+    include: z
+      .array(glob)
+      .optional()
+      .describe('Globs relative to the packed root; when given, a file must match one of them.'),
+    exclude: z.array(glob).optional().describe('Globs relative to the packed root; a matching file is left out.'),
+    rootFiles: z
+      .array(relativeFile)
+      .optional()
+      .describe('Files added whenever they exist, even if ignored or not matched (inside sourceRoot).'),
+    anchors: z
+      .array(glob)
+      .optional()
+      .describe('Paths or globs (relative to the packed root) that START_HERE names first.'),
+    limits: limitsConfigSchema.optional(),
+  })
+  .superRefine((scope, ctx) => {
+    const base = scope.sourceRoot ?? '.';
+    if (base === '.') return;
+    (scope.rootFiles ?? []).forEach((file, i) => {
+      if (!file.startsWith(`${base}/`)) {
+        ctx.addIssue({ code: 'custom', path: ['rootFiles', i], message: `must be inside sourceRoot "${base}"` });
+      }
+    });
+  })
+  .describe(
+    'A scope: the .gitignore-aware walk of sourceRoot, filtered by include/exclude. ' +
+      'A scope named "repo" replaces the built-in repo scope (its unset fields keep the built-in values).',
+  );
+
+export const packerConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
+    limits: limitsConfigSchema.optional(),
+    scopes: z
+      .record(
+        z.string().regex(SCOPE_NAME, {
+          error: 'a scope name is 1-64 letters, digits, _ . or -, starts with a letter or digit, and is not ags, lab or cat_cas',
+        }),
+        scopeConfigSchema,
+      )
+      .optional()
+      .describe('Scopes selectable with --scope <name>.'),
+  })
+  .describe('llm-packer configuration (llm-packer.config.json in the packed root).');
+
+export type PackerConfig = z.infer<typeof packerConfigSchema>;
+export type ScopeConfig = z.infer<typeof scopeConfigSchema>;
+export type LimitsConfig = z.infer<typeof limitsConfigSchema>;
