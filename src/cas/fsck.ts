@@ -2,7 +2,7 @@ import { hashFile } from './hashFile.js';
 import { walkStore } from './listObjects.js';
 import { objectPath } from './objectPath.js';
 import { mapLimit } from '../util/index.js';
-import { EMPTY_HASH } from '../util/index.js';
+import { EMPTY_HASH, compareCodePoints } from '../util/index.js';
 import type { FsckReport } from './types.js';
 
 /** Rehash every object and list what is wrong with the store. Reads only. */
@@ -24,8 +24,8 @@ export async function fsck(root: string, options: { concurrency?: number } = {})
     .filter((r) => r.hash !== r.actual)
     .map((r) => ({ hash: r.hash, actual: r.actual, size: r.size }));
   const zeroLength = corrupt.filter((c) => c.size === 0 && c.hash !== EMPTY_HASH).map((c) => c.hash);
-  misnamed.sort();
-  tempFiles.sort();
+  misnamed.sort(compareCodePoints);
+  tempFiles.sort(compareCodePoints);
   return {
     checked: objects.length,
     corrupt,

@@ -1,9 +1,20 @@
 import { mkdir, stat, utimes, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isErrno } from '../util/index.js';
-import { writeDurable } from '../util/index.js';
+import { fsyncDir, writeDurable } from '../util/index.js';
 import { objectPath } from './objectPath.js';
 import type { PutResult } from './types.js';
+
+/**
+ * Create `dir` and its missing parents, and fsync the parent of each folder created, so the
+ * folder entries (not only the object's own entry) survive a power cut.
+ */
+async function makeFoldersDurable(dir: string): Promise<void> {
+  const first = await mkdir(dir, { recursive: true });
+  if (first === undefined) return;
+  for (let d = dir; d !== first; d = dirname(d)) await fsyncDir(dirname(d));
+  await fsyncDir(dirname(first));
+}
 
 /**
  * Place an object whose hash and size are already known. Existing content is never rewritten:
@@ -34,7 +45,7 @@ export async function publishObject(
   } catch (err) {
     if (!isErrno(err, 'ENOENT')) throw err;
     // First object under this prefix: create the folders and try once more.
-    await mkdir(dirname(target), { recursive: true });
+    await makeFoldersDurable(dirname(target));
     await writeDurable(target, produce, options);
   }
   return { hash, size, written: true };
