@@ -42,7 +42,7 @@ export function openCas(root: string): Cas {
     stat: (hash) => statObject(abs, hash),
     copyTo: (hash, dest) => copyObjectTo(abs, hash, dest),
     list: () => listObjects(abs),
-    delete: (hash) => {
+    delete: async (hash) => {
       assertHash(hash);
       return deleteObject(abs, hash);
     },

@@ -54,10 +54,11 @@ async function load(cas: Cas, kind: RecordKind, ref: string): Promise<unknown> {
   }
 }
 
-export const putTaskSpec = (cas: Cas, spec: TaskSpec): Promise<string> => put(cas, checkTaskSpec(spec));
-export const putOutputHashes = (cas: Cas, hashes: readonly string[]): Promise<string> =>
+// async, so a refused record rejects the promise instead of throwing before one exists.
+export const putTaskSpec = async (cas: Cas, spec: TaskSpec): Promise<string> => put(cas, checkTaskSpec(spec));
+export const putOutputHashes = async (cas: Cas, hashes: readonly string[]): Promise<string> =>
   put(cas, checkOutputHashes([...hashes]));
-export const putStatus = (cas: Cas, status: RunStatus): Promise<string> => put(cas, checkStatus(status));
+export const putStatus = async (cas: Cas, status: RunStatus): Promise<string> => put(cas, checkStatus(status));
 
 export const loadTaskSpec = async (cas: Cas, ref: string): Promise<TaskSpec> =>
   checkTaskSpec(await load(cas, 'TASK_SPEC', ref));

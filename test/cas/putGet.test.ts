@@ -109,6 +109,10 @@ test('has, stat, list, delete and copyTo', async (t) => {
   await assert.rejects(cas.get(HELLO_HASH), { code: 'CAS_NOT_FOUND' });
   await assert.rejects(cas.has('HELLO'), { code: 'CAS_INVALID_HASH' });
   await assert.rejects(cas.get(HELLO_HASH.toUpperCase()), { code: 'CAS_INVALID_HASH' });
+  // Every async method rejects (instead of throwing before a promise exists).
+  await assert.rejects(cas.stat('x'), { code: 'CAS_INVALID_HASH' });
+  await assert.rejects(cas.delete('x'), { code: 'CAS_INVALID_HASH' });
+  await assert.rejects(cas.copyTo('x', join(dir, 'x')), { code: 'CAS_INVALID_HASH' });
 
   const hashes = [];
   for (const s of ['b', 'a', 'c', '', 'hello\n']) hashes.push((await cas.putBytes(Buffer.from(s))).hash);
