@@ -5,9 +5,9 @@
 import { PackerError, isHash, prettyJson, sha256Hex, writeFileDurable } from '../util/index.js';
 import { readRootFile } from './readRootFile.js';
 import { withRootsLock } from './withRootsLock.js';
-import type { RootSourceName, RootsChange } from './types.js';
+import type { LockTiming, RootSourceName, RootsChange } from './types.js';
 
-export interface UpdateRootsOptions {
+export interface UpdateRootsOptions extends LockTiming {
   /** Which file to change (default RUN_ROOTS). */
   name?: RootSourceName;
 }
@@ -26,6 +26,7 @@ async function updateRoots(
 ): Promise<RootsChange> {
   const wanted = checkHashes(hashes);
   const name = options.name ?? 'RUN_ROOTS';
+  const timing = options.staleMs !== undefined ? { staleMs: options.staleMs } : {};
   return withRootsLock(runsDir, async (lock) => {
     const before = await readRootFile(runsDir, name);
     const current = new Set(before.hashes);
@@ -39,7 +40,7 @@ async function updateRoots(
     const text = prettyJson(next);
     await writeFileDurable(before.path, text, { beforePublish: () => lock.assertHeld() });
     return { ...before, exists: true, contentHash: sha256Hex(text), hashes: next, changed };
-  });
+  }, timing);
 }
 
 /** Add roots (bare hashes) to RUN_ROOTS.json, or GC_PINS.json with `name`. Invalid → `PACK_P2_INVALID_ROOT_HASH`. */

@@ -16,18 +16,19 @@ export const ROOTS_LOCK_NAME = 'ROOTS.lock';
 export const ROOTS_LOCK_RETRIES = { retries: 240, factor: 1.5, minTimeout: 10, maxTimeout: 500, randomize: true };
 
 interface Held {
-  handle: LockHandle;
   active: boolean;
 }
 
-// Which roots locks the current async call chain holds, so a holder can call a writer (addRoots
-// inside withRootsLock) without waiting on itself. Context, not a cache: nothing outlives a call.
+// Which roots locks the current async call chain holds. The lock is not re-entrant (two writers
+// inside one holder would each read, then each write, and one would lose its roots), so a nested
+// attempt fails at once instead of waiting minutes on itself. Context, not a cache.
 const heldLocks = new AsyncLocalStorage<ReadonlyMap<string, Held>>();
 
 /**
  * Run `fn` holding the runs dir's roots lock (the runs dir is created if missing). A lock
- * left by a killed process is reclaimed once stale. Re-entrant within one async call chain.
- * Throws `ROOTS_LOCKED` when another live holder keeps it past the retry budget.
+ * left by a killed process is reclaimed once stale. Throws `ROOTS_LOCKED` when another live
+ * holder keeps it past the retry budget, or at once when this call chain already holds it (not
+ * re-entrant: do not call `addRoots`/`removeRoots` inside `fn`).
  */
 export async function withRootsLock<T>(
   runsDir: string,
@@ -37,7 +38,9 @@ export async function withRootsLock<T>(
   const lockPath = join(resolve(runsDir), ROOTS_LOCK_NAME);
   const outer = heldLocks.getStore();
   const mine = outer?.get(lockPath);
-  if (mine?.active) return fn(mine.handle);
+  if (mine?.active) {
+    throw new PackerError('ROOTS_LOCKED', ` the roots lock ${lockPath} is already held by this caller (not re-entrant)`);
+  }
   await mkdir(runsDir, { recursive: true });
   return withDirLock(
     {
@@ -50,7 +53,7 @@ export async function withRootsLock<T>(
         }),
     },
     async (handle) => {
-      const held: Held = { handle, active: true };
+      const held: Held = { active: true };
       try {
         return await heldLocks.run(new Map([...(outer ?? []), [lockPath, held]]), () => fn(handle));
       } finally {
