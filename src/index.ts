@@ -12,3 +12,6 @@ export * from './verify/index.js';
 export * from './roots/index.js';
 export * from './gc/index.js';
 export * from './audit/index.js';
+export * from './zip/index.js';
+export * from './bundle/index.js';
+export * from './pack/index.js';

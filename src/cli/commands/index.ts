@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../io.js';
 import { registerCas } from './cas.js';
+import { registerPack } from './pack.js';
 import { registerConsume } from './consume.js';
 import { registerRuns } from './runs.js';
 import { registerVerify } from './verify.js';
@@ -10,6 +11,7 @@ import { registerAudit } from './audit.js';
 
 /** Every subcommand, in the order `--help` lists them. One line per command. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
+  registerPack,
   registerCas,
   registerVerify,
   registerConsume,

@@ -1,0 +1,18 @@
+export type { PackedFile, OmittedFile, BundleMode, SplitSection, BundleContext } from './types.js';
+export { createBacktickCounter, longestBacktickRun, fenceFor, displayPath, codeSpan, fenceLanguage } from './fenceText.js';
+export type { BacktickCounter } from './fenceText.js';
+export { decodeText, createTextNormalizer, estimateTokens } from './normalizeText.js';
+export type { TextNormalizer } from './normalizeText.js';
+export { renderBlockOpen, renderBlockClose, renderFileBlock } from './renderFileBlock.js';
+export type { FileBlockHead } from './renderFileBlock.js';
+export { ROOT_FILES_SECTION, AGS_SECTIONS, sectionOf, orderSections, splitSectionFileName } from './planSections.js';
+export { packPaths, STAMP_PATTERN } from './packPaths.js';
+export { renderFullHeader, renderBodiesFooter, renderTreemap } from './renderFull.js';
+export { renderSectionHeader, renderSplitIndex } from './renderSplit.js';
+export { renderLiteIndex } from './renderLiteIndex.js';
+export { computePackDigest } from './computePackDigest.js';
+export { renderFileTree } from './renderFileTree.js';
+export { renderFileIndex, renderRepoState, renderPackInfo, renderProvenance, renderOmitted, PACK_FORMAT } from './renderMetaJson.js';
+export { renderStartHere } from './renderStartHere.js';
+export { renderEntrypoints } from './renderEntrypoints.js';
+export { renderMetaFiles } from './renderMetaFiles.js';

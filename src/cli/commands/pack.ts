@@ -1,0 +1,105 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { PackerError, runPack, type PackSummary, type RunPackOptions } from '../../index.js';
+
+type PackLimits = NonNullable<RunPackOptions['limits']>;
+import type { CliContext } from '../io.js';
+import { addStoreOptions } from '../options.js';
+import { printJson, printLine } from '../output.js';
+import { createPackProgress, formatBytes } from '../packProgress.js';
+
+interface PackFlags {
+  scope?: string;
+  outDir?: string;
+  full: boolean;
+  split: boolean;
+  lite: boolean;
+  zip?: boolean;
+  stamp?: string;
+  casRoot?: string;
+  runsDir?: string;
+  packsDir?: string;
+  maxTotalBytes?: string;
+  maxEntryBytes?: string;
+  maxEntries?: string;
+  disallowDuplicateHashes?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+function count(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new PackerError('USAGE', ` ${flag} ${JSON.stringify(value)}: expected a whole number`);
+  }
+  return Number(value);
+}
+
+function limitsFrom(flags: PackFlags): Partial<PackLimits> {
+  const limits: Partial<PackLimits> = {};
+  const total = count('--max-total-bytes', flags.maxTotalBytes);
+  const entry = count('--max-entry-bytes', flags.maxEntryBytes);
+  const entries = count('--max-entries', flags.maxEntries);
+  if (total !== undefined) limits.maxTotalBytes = total;
+  if (entry !== undefined) limits.maxEntryBytes = entry;
+  if (entries !== undefined) limits.maxEntries = entries;
+  if (flags.disallowDuplicateHashes) limits.allowDuplicateHashes = false;
+  return limits;
+}
+
+function printSummary(ctx: CliContext, s: PackSummary): void {
+  const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
+  printLine(ctx.io, `scope     ${s.scope.key} (${s.scope.title})`);
+  printLine(ctx.io, `packed    ${files(s.filesPacked)}, ${formatBytes(s.bytes)} (~${s.estimatedTokens} tokens, estimated)`);
+  printLine(ctx.io, `omitted   ${files(s.filesOmitted)} (not text; see meta/REPO_OMITTED_BINARIES.json)`);
+  if (s.missingAnchors.length > 0) printLine(ctx.io, `anchors   missing: ${s.missingAnchors.join(', ')}`);
+  printLine(ctx.io, `time      ${(s.timingsMs.total / 1000).toFixed(2)} s`);
+  printLine(ctx.io, `pack      ${s.outDir}`);
+  if (s.archive) printLine(ctx.io, `archive   ${s.archive}`);
+  printLine(ctx.io, `manifest  ${s.refs.manifestRef} (audit ${s.refs.verdict})`);
+}
+
+export function registerPack(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('pack')
+    .description('build a pack of ROOT: meta/, repo/, FULL/, SPLIT/, LITE/ (and archives with --zip)')
+    .argument('[root]', 'the folder to pack', '.')
+    .option('--scope <name>', 'ags, lab, cat_cas, repo or a scope from llm-packer.config.json (default: ags when ROOT has AGS buckets, else repo)')
+    .option('--out-dir <dir>', 'where the pack goes (default: <packs dir>/llm-pack-<scope>-<digest12>)')
+    .option('--no-full', 'do not write FULL/')
+    .option('--no-split', 'do not write SPLIT/')
+    .option('--no-lite', 'do not write LITE/')
+    .option('--zip', 'also write archive/pack.zip and <out dir>.zip')
+    .option('--stamp <s>', 'name stamp of the FULL files (default: digest12)');
+  addStoreOptions(cmd, { root: false })
+    .option('--max-total-bytes <n>', 'refuse to pack more bytes than this')
+    .option('--max-entry-bytes <n>', 'refuse to pack a file larger than this')
+    .option('--max-entries <n>', 'refuse to pack more files than this')
+    .option('--disallow-duplicate-hashes', 'refuse two files with the same content')
+    .option('--json', 'print the run summary as JSON on stdout')
+    .option('--quiet', 'no progress display')
+    .action(async (root: string, flags: PackFlags) => {
+      const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(ctx.io.cwd, p));
+      const display = createPackProgress(ctx.io, { bar: ctx.io.stderr.isTTY === true && !flags.quiet });
+      let summary: PackSummary;
+      try {
+        summary = await runPack({
+          root: resolve(ctx.io.cwd, root),
+          ...(flags.scope !== undefined ? { scope: flags.scope } : {}),
+          ...(flags.outDir !== undefined ? { outDir: abs(flags.outDir) as string } : {}),
+          modes: { full: flags.full, split: flags.split, lite: flags.lite },
+          zip: flags.zip === true,
+          ...(flags.stamp !== undefined ? { stamp: flags.stamp } : {}),
+          ...(flags.casRoot !== undefined ? { casRoot: abs(flags.casRoot) as string } : {}),
+          ...(flags.runsDir !== undefined ? { runsDir: abs(flags.runsDir) as string } : {}),
+          ...(flags.packsDir !== undefined ? { packsDir: abs(flags.packsDir) as string } : {}),
+          limits: limitsFrom(flags),
+          onProgress: (e) => display.onProgress(e),
+        });
+      } finally {
+        display.stop();
+      }
+      if (flags.json) printJson(ctx.io, summary);
+      else printSummary(ctx, summary);
+    });
+}

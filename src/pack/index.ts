@@ -1,0 +1,8 @@
+export { runPack, defaultPackDeps } from './runPack.js';
+export type { RunPackOptions, PackSummary, PackProgress, PackStage, PackDeps, CollectFilesInput } from './types.js';
+export { screenFiles, checkLimits } from './screenFiles.js';
+export type { ScreenInput, Screened } from './screenFiles.js';
+export { mapOrdered } from './mapOrdered.js';
+export { sniffTextPrefix, createTextCheck, SNIFF_BYTES } from './sniffText.js';
+export type { TextCheck } from './sniffText.js';
+export { backupPathFor } from './publishPack.js';

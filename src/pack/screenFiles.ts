@@ -1,0 +1,91 @@
+/**
+ * The limits stage: decide which candidates are text (cheaply, for `content` scopes) and check
+ * every limit before anything is written to the store or the out dir.
+ */
+import { open } from 'node:fs/promises';
+import { hashFile } from '../cas/index.js';
+import type { PackLimits, Scope } from '../scopes/index.js';
+import { PackerError, mapLimit } from '../util/index.js';
+import type { Selection, SourceFile } from '../walk/index.js';
+import { SNIFF_BYTES, sniffTextPrefix } from './sniffText.js';
+import { sourceError } from './sourceError.js';
+
+export interface ScreenInput {
+  selection: Selection;
+  scope: Scope;
+  isTextContent: (bytes: Uint8Array) => boolean;
+  concurrency: number;
+}
+
+export interface Screened {
+  /** Files to read and pack, in pack order. */
+  files: readonly SourceFile[];
+  /** Files left out as not text. */
+  omitted: readonly SourceFile[];
+  /** Sum of the sizes of `files`. */
+  bytes: number;
+}
+
+async function sniffFile(file: SourceFile, isTextContent: ScreenInput['isTextContent']): Promise<boolean> {
+  try {
+    const fh = await open(file.absPath, 'r');
+    try {
+      const buf = Buffer.alloc(SNIFF_BYTES + 1);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+      // A prefix that is the whole file gets the full test.
+      return bytesRead <= SNIFF_BYTES ? isTextContent(buf.subarray(0, bytesRead)) : sniffTextPrefix(buf.subarray(0, SNIFF_BYTES));
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    throw sourceError(err, file.path);
+  }
+}
+
+function limitError(which: string, numbers: string, hint?: string): PackerError {
+  return new PackerError('PACK_LIMIT_EXCEEDED', `${which} (${numbers})`, hint === undefined ? {} : { hint });
+}
+
+/** Entry count, bytes of one entry, total bytes, in that order; the first breach throws. */
+export function checkLimits(files: readonly SourceFile[], limits: PackLimits): number {
+  if (files.length > limits.maxEntries) throw limitError('max_entries', `${files.length} > ${limits.maxEntries}`);
+  let total = 0;
+  for (const f of files) {
+    if (f.size > limits.maxEntryBytes) throw limitError('max_entry_bytes', `${f.size} > ${limits.maxEntryBytes}`, `file ${f.rootPath}`);
+    total += f.size;
+  }
+  if (total > limits.maxTotalBytes) throw limitError('max_total_bytes', `${total} > ${limits.maxTotalBytes}`);
+  return total;
+}
+
+/** With duplicates disallowed, hash every file first (a read, no write) and refuse shared content. */
+async function checkDuplicates(files: readonly SourceFile[], concurrency: number): Promise<void> {
+  const hashes = await mapLimit(files, concurrency, async (f) => {
+    try {
+      return (await hashFile(f.absPath)).hash;
+    } catch (err) {
+      throw sourceError(err, f.path);
+    }
+  });
+  const seen = new Map<string, string>();
+  hashes.forEach((hash, i) => {
+    const path = files[i]!.rootPath;
+    const first = seen.get(hash);
+    if (first !== undefined) throw limitError('duplicate_hashes', `2 files share sha256 ${hash.slice(0, 12)}`, `${first} and ${path}`);
+    seen.set(hash, path);
+  });
+}
+
+export async function screenFiles(input: ScreenInput): Promise<Screened> {
+  const { selection, scope } = input;
+  let files: readonly SourceFile[] = selection.files;
+  let omitted: readonly SourceFile[] = selection.omitted;
+  if (scope.textRule === 'content') {
+    const text = await mapLimit(selection.files, input.concurrency, (f) => sniffFile(f, input.isTextContent));
+    files = selection.files.filter((_, i) => text[i]);
+    omitted = [...selection.omitted, ...selection.files.filter((_, i) => !text[i])];
+  }
+  const bytes = checkLimits(files, scope.limits);
+  if (!scope.limits.allowDuplicateHashes) await checkDuplicates(files, input.concurrency);
+  return { files, omitted, bytes };
+}

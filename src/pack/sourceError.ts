@@ -1,0 +1,12 @@
+import { PackerError, isErrno } from '../util/index.js';
+
+/**
+ * A selected file that vanished or cannot be read is `PACK_P2_MISSING_SOURCE:<path>` (FORMATS.md
+ * §8); any other error passes through unchanged.
+ */
+export function sourceError(err: unknown, path: string): unknown {
+  if (isErrno(err, 'ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'ELOOP')) {
+    return new PackerError('PACK_P2_MISSING_SOURCE', path, { cause: err });
+  }
+  return err;
+}

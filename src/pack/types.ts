@@ -1,0 +1,79 @@
+import type { Cas } from '../cas/index.js';
+import type { PackerConfig, StoreLocationOptions, StoreLocations } from '../config/index.js';
+import type { PackMode, PackRunRecord, RecordPackRunInput } from '../p2/index.js';
+import type { PackLimits, ResolveScopeOptions, Scope } from '../scopes/index.js';
+import type { RepoState, Selection } from '../walk/index.js';
+
+export interface RunPackOptions {
+  /** The packed root (absolute, or relative to nothing the library knows: resolve it first). */
+  root: string;
+  /** Scope name; absent: `ags` when the root has AGS buckets, else `repo`. */
+  scope?: string;
+  /** Default: `<packsDir>/llm-pack-<scope>-<digest12>`. */
+  outDir?: string;
+  /** Output modes; each is on unless set to false. */
+  modes?: { full?: boolean; split?: boolean; lite?: boolean };
+  /** Also write archive/pack.zip (meta/ + repo/) and `<out dir>.zip`. */
+  zip?: boolean;
+  /** Name stamp of the FULL files; default: the first 12 hex characters of the pack digest. */
+  stamp?: string;
+  casRoot?: string;
+  runsDir?: string;
+  packsDir?: string;
+  /** Limits that win over the scope's and the config's. */
+  limits?: Partial<PackLimits>;
+  /** Files read at once (default 8). */
+  concurrency?: number;
+  onProgress?: (event: PackProgress) => void;
+}
+
+export type PackStage = 'scope' | 'collect' | 'screen' | 'read' | 'render' | 'zip' | 'record' | 'publish';
+
+export type PackProgress =
+  | { stage: 'scope'; scope: { key: string; title: string } }
+  | { stage: 'collect'; files: number }
+  | { stage: 'screen'; files: number; omitted: number; bytes: number }
+  | { stage: 'read'; filesDone: number; filesTotal: number; bytesDone: number; bytesTotal: number }
+  | { stage: 'render' | 'zip' | 'record' | 'publish' };
+
+/** What `runPack` reports; printed by the CLI (JSON with `--json`). */
+export interface PackSummary {
+  scope: { key: string; title: string };
+  outDir: string;
+  /** The external archive `<out dir>.zip`, with `zip`. */
+  archive?: string;
+  modes: PackMode[];
+  filesPacked: number;
+  filesOmitted: number;
+  bytes: number;
+  /** About four bytes a token: an estimate, not a tokenizer's count. */
+  estimatedTokens: number;
+  digest: string;
+  stamp: string;
+  refs: { manifestRef: string; taskSpecRef: string; outputHashesRef: string; statusRef: string; verdict: 'PASS' };
+  /** Anchors of the scope that matched no packed file (never an error). */
+  missingAnchors: string[];
+  /** Milliseconds per stage, and in total. */
+  timingsMs: Record<PackStage | 'total', number>;
+}
+
+export interface CollectFilesInput {
+  root: string;
+  scope: Scope;
+  /** Absolute folders (and files) never packed: the store's folders and the out dir. */
+  exclude: readonly string[];
+}
+
+/** Everything `runPack` calls outside its own domain; tests override single entries. */
+export interface PackDeps {
+  loadConfig: (root: string) => Promise<PackerConfig | undefined>;
+  resolveScope: (options: ResolveScopeOptions) => Promise<Scope>;
+  resolveStoreLocations: (options: StoreLocationOptions) => Promise<StoreLocations>;
+  readRepoState: (root: string) => Promise<RepoState>;
+  collectFiles: (input: CollectFilesInput) => Promise<Selection>;
+  isTextContent: (bytes: Uint8Array) => boolean;
+  openCas: (root: string) => Cas;
+  recordPackRun: (input: RecordPackRunInput) => Promise<PackRunRecord>;
+  /** Monotonic milliseconds, for stage timings only (never written into a pack). */
+  now: () => number;
+}
