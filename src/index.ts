@@ -15,3 +15,5 @@ export * from './audit/index.js';
 export * from './zip/index.js';
 export * from './bundle/index.js';
 export * from './pack/index.js';
+export * from './scopes/index.js';
+export * from './walk/index.js';

@@ -1,0 +1,76 @@
+import { join, resolve } from 'node:path';
+import { isTextByName, type Scope } from '../scopes/index.js';
+import { PackerError, compareCodePoints, isErrno } from '../util/index.js';
+import type { Selection, SourceFile } from './types.js';
+import { resolveCandidates, type ResolvedFile } from './resolveCandidates.js';
+import { makeWalkBounds, resolveExcludedRel } from './walkBounds.js';
+import { defaultWalkDeps, type WalkDeps } from './walkDeps.js';
+import { walkAgs } from './walkAgs.js';
+import { walkGitignore } from './walkGitignore.js';
+import type { Candidate } from './walkTree.js';
+
+export interface CollectFilesOptions {
+  /** The packed root. */
+  root: string;
+  scope: Scope;
+  /** Absolute folders never packed: the CAS root, runs dir, packs dir, out dir. */
+  exclude: readonly string[];
+  deps?: Partial<WalkDeps>;
+}
+
+async function realRootOf(root: string, deps: WalkDeps): Promise<string> {
+  try {
+    const real = await deps.realpath(root);
+    if ((await deps.stat(real)).isDirectory()) return real;
+  } catch (err) {
+    if (!isErrno(err, 'ENOENT', 'ENOTDIR')) throw err;
+  }
+  throw new PackerError('INPUT_NOT_FOUND', ` no such folder: ${root}`);
+}
+
+/** The manifest path: relative to the scope's source root. */
+function toSourceFile(file: ResolvedFile, sourceRoot: string): SourceFile {
+  if (sourceRoot === '.') return { path: file.rootPath, ...file };
+  if (!file.rootPath.startsWith(`${sourceRoot}/`)) {
+    throw new PackerError('CONFIG_INVALID', ` ${file.rootPath} is outside the scope's source root ${sourceRoot}`);
+  }
+  return { path: file.rootPath.slice(sourceRoot.length + 1), ...file };
+}
+
+function sortUnique(files: SourceFile[]): SourceFile[] {
+  files.sort((a, b) => compareCodePoints(a.path, b.path));
+  return files.filter((f, i) => i === 0 || f.path !== (files[i - 1] as SourceFile).path);
+}
+
+/**
+ * The files a scope packs, sorted by `path` in code-point order, no duplicates. AGS scopes follow
+ * FORMATS.md §10 (files the extension rule says are not text go to `omitted`); `repo` and config
+ * scopes follow `.gitignore` files and globs (text is decided later, from content). Root files
+ * are added after the walk. Everywhere: `.llm-packer/` and `options.exclude` are never packed,
+ * links are followed only to regular files inside the root, and the answer does not depend on
+ * the order folders are listed in.
+ */
+export async function collectFiles(options: CollectFilesOptions): Promise<Selection> {
+  const deps: WalkDeps = { ...defaultWalkDeps, ...options.deps };
+  const { scope } = options;
+  const root = resolve(options.root);
+  const realRoot = await realRootOf(root, deps);
+  const excludedRel = await resolveExcludedRel({ root, realRoot, exclude: options.exclude }, deps);
+  const bounds = makeWalkBounds(scope, excludedRel);
+  const walk = scope.selection === 'ags' ? walkAgs : walkGitignore;
+  const walked = await walk({ realRoot, scope, bounds }, deps);
+  const seen = new Set(walked.map((c) => c.rootPath));
+  // Root files: no exclusion test, but still never from the store, and checked like links.
+  const rootFiles: Candidate[] = [...new Set(scope.rootFiles)]
+    .filter((p) => !seen.has(p) && !bounds.isSkipped(p, p.slice(p.lastIndexOf('/') + 1)))
+    .map((p) => ({ rootPath: p, absPath: join(realRoot, p), link: true }));
+  const resolved = await resolveCandidates([...walked, ...rootFiles], { realRoot, bounds }, deps);
+  const files: SourceFile[] = [];
+  const omitted: SourceFile[] = [];
+  for (const file of resolved) {
+    const source = toSourceFile(file, scope.sourceRoot);
+    if (scope.textRule === 'extension' && !isTextByName(file.rootPath)) omitted.push(source);
+    else files.push(source);
+  }
+  return { files: sortUnique(files), omitted: sortUnique(omitted) };
+}

@@ -1,0 +1,7 @@
+export { collectFiles } from './collectFiles.js';
+export type { CollectFilesOptions } from './collectFiles.js';
+export { readRepoState } from './readRepoState.js';
+export type { RepoStateDeps } from './readRepoState.js';
+export { isTextContent } from './isTextContent.js';
+export type { WalkDeps } from './walkDeps.js';
+export type { SourceFile, Selection, RepoState } from './types.js';
