@@ -1,8 +1,7 @@
 /**
  * A deterministic zip writer. The same entries give the same bytes on every machine: entries are
  * sorted by code point, stored (no compression, so nothing depends on the zlib Node ships), carry
- * one fixed DOS timestamp built from local date parts (so `TZ` cannot move it), one fixed file
- * mode, and no extra fields.
+ * one fixed DOS timestamp (see `zipFixedDate`), one fixed file mode, and no extra fields.
  */
 import { ZipFile } from 'yazl';
 import { PackerError, compareCodePoints, writeDurable } from '../util/index.js';
@@ -18,9 +17,38 @@ export interface ZipStats {
 /** Regular file, rw-r--r--. */
 export const ZIP_FILE_MODE = 0o100644;
 
-/** 1980-01-01 00:00 in local time: yazl encodes local parts, so every time zone writes the same. */
+/**
+ * The timestamp of every entry: DOS date 1980-01-01, time 00:00:00. yazl turns a Date into DOS
+ * fields through its local-time getters, and clamps it against a minimum it computed in the time
+ * zone of the moment it was loaded; so the getters are pinned here and the instant sits safely
+ * inside the DOS range. Neither `TZ` nor a change of it can move a byte.
+ */
+class FixedDosDate extends Date {
+  constructor() {
+    super(Date.UTC(1980, 0, 3));
+  }
+  override getFullYear(): number {
+    return 1980;
+  }
+  override getMonth(): number {
+    return 0;
+  }
+  override getDate(): number {
+    return 1;
+  }
+  override getHours(): number {
+    return 0;
+  }
+  override getMinutes(): number {
+    return 0;
+  }
+  override getSeconds(): number {
+    return 0;
+  }
+}
+
 export function zipFixedDate(): Date {
-  return new Date(1980, 0, 1, 0, 0, 0, 0);
+  return new FixedDosDate();
 }
 
 function checkNames(entries: readonly ZipEntry[]): ZipEntry[] {

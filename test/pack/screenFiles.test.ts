@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { screenFiles } from '../../src/pack/index.js';
+import { BUILTIN_SCOPES, type PackLimits, type Scope } from '../../src/scopes/index.js';
+import { isTextContent, type SourceFile } from '../../src/walk/index.js';
+import { tempDir } from '../helpers/tmp.js';
+import { writeTree } from './packFixtures.js';
+
+function repoScope(limits: Partial<PackLimits> = {}): Scope {
+  return { ...BUILTIN_SCOPES.repo, limits: { ...BUILTIN_SCOPES.repo.limits, ...limits } };
+}
+
+async function candidates(root: string, files: Record<string, string | Uint8Array>): Promise<SourceFile[]> {
+  await writeTree(root, files);
+  return Object.entries(files)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([path, content]) => ({ path, rootPath: path, absPath: join(root, path), size: Buffer.byteLength(content) }));
+}
+
+const screen = (files: SourceFile[], scope: Scope) =>
+  screenFiles({ selection: { files, omitted: [] }, scope, isTextContent, concurrency: 4 });
+
+test('content scopes sniff each file: NUL or bad UTF-8 at the start is not text', async (t) => {
+  const root = await tempDir(t);
+  const lateNul = Buffer.concat([Buffer.alloc(9000, 0x61), Buffer.from([0])]);
+  const files = await candidates(root, {
+    'a.txt': 'hello\n',
+    'bin.dat': Buffer.from([1, 2, 0, 3]),
+    'latin1.txt': Buffer.from([0x63, 0x61, 0x66, 0xe9]),
+    'late-nul.txt': lateNul,
+    'empty': '',
+    'cut.txt': Buffer.concat([Buffer.alloc(7999, 0x61), Buffer.from('€')]),
+  });
+  const out = await screen(files, repoScope());
+  assert.deepEqual(out.files.map((f) => f.path), ['a.txt', 'cut.txt', 'empty', 'late-nul.txt']);
+  assert.deepEqual(out.omitted.map((f) => f.path), ['bin.dat', 'latin1.txt']);
+  assert.equal(out.bytes, 6 + 8002 + 0 + 9001);
+});
+
+test('each limit stops the run with PACK_LIMIT_EXCEEDED:<which> (<numbers>)', async (t) => {
+  const root = await tempDir(t);
+  const files = await candidates(root, { 'a.txt': 'aaaa', 'b.txt': 'bbbbbb', 'c.bin': Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) });
+  const cases: [Partial<PackLimits>, string][] = [
+    [{ maxEntries: 1 }, 'PACK_LIMIT_EXCEEDED:max_entries (2 > 1)'],
+    [{ maxEntryBytes: 5 }, 'PACK_LIMIT_EXCEEDED:max_entry_bytes (6 > 5)'],
+    [{ maxTotalBytes: 9 }, 'PACK_LIMIT_EXCEEDED:max_total_bytes (10 > 9)'],
+  ];
+  for (const [limits, message] of cases) {
+    await assert.rejects(screen(files, repoScope(limits)), (err: Error & { code?: string }) => {
+      assert.equal(err.code, 'PACK_LIMIT_EXCEEDED');
+      assert.equal(err.message, message);
+      return true;
+    });
+  }
+  // The binary file is not counted: it was left out before the limits.
+  const ok = await screen(files, repoScope({ maxEntries: 2, maxTotalBytes: 10 }));
+  assert.equal(ok.files.length, 2);
+});
+
+test('duplicate content is refused only when disallowed', async (t) => {
+  const root = await tempDir(t);
+  const files = await candidates(root, { 'a.txt': 'same', 'b.txt': 'other', 'c.txt': 'same' });
+  assert.equal((await screen(files, repoScope())).files.length, 3);
+  await assert.rejects(screen(files, repoScope({ allowDuplicateHashes: false })), (err: Error & { code?: string; hint?: string }) => {
+    assert.equal(err.code, 'PACK_LIMIT_EXCEEDED');
+    assert.match(err.message, /^PACK_LIMIT_EXCEEDED:duplicate_hashes \(2 files share sha256 [0-9a-f]{12}\)$/);
+    assert.equal(err.hint, 'a.txt and c.txt');
+    return true;
+  });
+});
+
+test('a selected file that vanished is PACK_P2_MISSING_SOURCE:<path>', async (t) => {
+  const root = await tempDir(t);
+  const files = await candidates(root, { 'a.txt': 'x' });
+  files.push({ path: 'gone.txt', rootPath: 'gone.txt', absPath: join(root, 'gone.txt'), size: 3 });
+  await assert.rejects(screen(files, repoScope()), { code: 'PACK_P2_MISSING_SOURCE', message: 'PACK_P2_MISSING_SOURCE:gone.txt' });
+});
+
+test('extension scopes keep the walk\'s decision and read nothing for it', async (t) => {
+  const root = await tempDir(t);
+  const files = await candidates(root, { 'a.md': Buffer.from([0, 1]) });
+  const scope = { ...BUILTIN_SCOPES.ags };
+  const out = await screenFiles({ selection: { files, omitted: [] }, scope, isTextContent, concurrency: 2 });
+  assert.deepEqual(out.files.map((f) => f.path), ['a.md']);
+});
