@@ -28,6 +28,9 @@ const ROOT_RULES = [
   '*.secret',
   '*.gen',
   '!keep.info',
+  'q/**/deep.txt',
+  '[xy]z.txt',
+  'lo?s/',
 ].join('\n');
 
 const TREE: Record<string, string> = {
@@ -74,6 +77,13 @@ const TREE: Record<string, string> = {
   'cache/data.bin': 'ignored',
   'excluded.info': 'ignored by .git/info/exclude',
   'keep.info': '.gitignore overrides .git/info/exclude: kept',
+  'q/deep.txt': 'ignored',
+  'q/1/2/deep.txt': 'ignored',
+  'q/1/other.txt': 'kept',
+  'xz.txt': 'ignored',
+  'wz.txt': 'kept',
+  'logs/a.txt': 'ignored',
+  'lo/a.txt': 'kept',
 };
 
 async function collectPaths(root: string): Promise<string[]> {
