@@ -1,6 +1,6 @@
 export { ROOT_FILES, ROOT_SOURCE_NAMES, readRootFile, readRoots, inspectRootFile, parseRootList } from './readRootFile.js';
 export type { InspectedRootFile } from './readRootFile.js';
-export { addRoots, removeRoots } from './updateRoots.js';
+export { addRoots, removeRoots, changeRootsLocked } from './updateRoots.js';
 export type { UpdateRootsOptions } from './updateRoots.js';
 export { withRootsLock, ROOTS_LOCK_NAME, ROOTS_LOCK_RETRIES } from './withRootsLock.js';
 export { withDirLock, DEFAULT_STALE_MS } from './withDirLock.js';

@@ -5,7 +5,7 @@
 import { PackerError, isHash, prettyJson, sha256Hex, writeFileDurable } from '../util/index.js';
 import { readRootFile } from './readRootFile.js';
 import { withRootsLock } from './withRootsLock.js';
-import type { LockTiming, RootSourceName, RootsChange } from './types.js';
+import type { LockHandle, LockTiming, RootSourceName, RootsChange } from './types.js';
 
 export interface UpdateRootsOptions extends LockTiming {
   /** Which file to change (default RUN_ROOTS). */
@@ -19,28 +19,39 @@ function checkHashes(hashes: readonly string[]): string[] {
   return [...new Set(hashes)].sort();
 }
 
+/**
+ * The read–merge–write itself, for a caller that already holds the roots lock (`lock`) and must
+ * decide and write in one critical section (e.g. forgetting a run).
+ */
+export async function changeRootsLocked(
+  runsDir: string,
+  hashes: readonly string[],
+  options: { name?: RootSourceName; remove: boolean; lock: LockHandle },
+): Promise<RootsChange> {
+  const wanted = checkHashes(hashes);
+  const before = await readRootFile(runsDir, options.name ?? 'RUN_ROOTS');
+  const current = new Set(before.hashes);
+  const changed = wanted.filter((h) => current.has(h) === options.remove);
+  if (changed.length === 0) return { ...before, changed };
+  for (const h of changed) {
+    if (options.remove) current.delete(h);
+    else current.add(h);
+  }
+  const next = [...current].sort();
+  const text = prettyJson(next);
+  await writeFileDurable(before.path, text, { beforePublish: () => options.lock.assertHeld() });
+  return { ...before, exists: true, contentHash: sha256Hex(text), hashes: next, changed };
+}
+
 async function updateRoots(
   runsDir: string,
   hashes: readonly string[],
   options: UpdateRootsOptions & { remove: boolean },
 ): Promise<RootsChange> {
-  const wanted = checkHashes(hashes);
-  const name = options.name ?? 'RUN_ROOTS';
+  checkHashes(hashes);
   const timing = options.staleMs !== undefined ? { staleMs: options.staleMs } : {};
-  return withRootsLock(runsDir, async (lock) => {
-    const before = await readRootFile(runsDir, name);
-    const current = new Set(before.hashes);
-    const changed = wanted.filter((h) => current.has(h) === options.remove);
-    if (changed.length === 0) return { ...before, changed };
-    for (const h of changed) {
-      if (options.remove) current.delete(h);
-      else current.add(h);
-    }
-    const next = [...current].sort();
-    const text = prettyJson(next);
-    await writeFileDurable(before.path, text, { beforePublish: () => lock.assertHeld() });
-    return { ...before, exists: true, contentHash: sha256Hex(text), hashes: next, changed };
-  }, timing);
+  const name = options.name ?? 'RUN_ROOTS';
+  return withRootsLock(runsDir, (lock) => changeRootsLocked(runsDir, hashes, { name, remove: options.remove, lock }), timing);
 }
 
 /** Add roots (bare hashes) to RUN_ROOTS.json, or GC_PINS.json with `name`. Invalid → `PACK_P2_INVALID_ROOT_HASH`. */

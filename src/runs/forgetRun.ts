@@ -1,6 +1,6 @@
 import { openCas } from '../cas/index.js';
 import { loadOutputHashes } from '../records/index.js';
-import { removeRoots, withRootsLock } from '../roots/index.js';
+import { changeRootsLocked, withRootsLock } from '../roots/index.js';
 import { PackerError } from '../util/index.js';
 import { readLedger, writeLedgerLocked } from './ledger.js';
 import type { RunEntry } from './types.js';
@@ -25,7 +25,7 @@ async function rootsOfRun(casRoot: string, run: RunEntry): Promise<Set<string>> 
  */
 export async function forgetRun(options: { casRoot: string; runsDir: string; statusRef: string }): Promise<ForgetResult> {
   const { casRoot, runsDir, statusRef } = options;
-  return withRootsLock(runsDir, async () => {
+  return withRootsLock(runsDir, async (lock) => {
     const ledger = await readLedger(runsDir);
     const run = ledger.find((r) => r.status_ref === statusRef);
     if (!run) throw new PackerError('RUN_NOT_FOUND', ` no run with STATUS ref ${statusRef}`);
@@ -34,7 +34,7 @@ export async function forgetRun(options: { casRoot: string; runsDir: string; sta
     for (const other of others) for (const h of await rootsOfRun(casRoot, other)) stillNeeded.add(h);
     const mine = [...(await rootsOfRun(casRoot, run))];
     const removable = mine.filter((h) => !stillNeeded.has(h));
-    const change = await removeRoots(runsDir, removable);
+    const change = await changeRootsLocked(runsDir, removable, { remove: true, lock });
     await writeLedgerLocked(runsDir, others);
     return { status_ref: statusRef, removed_roots: change.changed, kept_roots: mine.length - removable.length };
   });
