@@ -6,7 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { storeSnapshot } from '../audit/index.js';
+import { describeFinding, storeSnapshot } from '../audit/index.js';
 import {
   ROOT_FILES,
   ROOT_SOURCE_NAMES,
@@ -15,6 +15,7 @@ import {
   withRootsLock,
   type InspectedRootFile,
   type LockHandle,
+  type RootSourceName,
 } from '../roots/index.js';
 import { PackerError, compareCodePoints } from '../util/index.js';
 import { sweepCandidates } from './sweepCandidates.js';
@@ -25,7 +26,18 @@ export const DEFAULT_GRACE_MS = 3_600_000;
 export const GC_EMPTY_ROOTS_ERROR =
   'POLICY_LOCK: Empty roots detected and allow_empty_roots=False. Fail-closed: no deletions.';
 
-function describeSource({ state, error }: InspectedRootFile): string {
+/** A root source and what went wrong reading it (malformed, or unreadable: permissions, I/O). */
+async function readSource(runsDir: string, name: RootSourceName): Promise<{ source: InspectedRootFile; error?: string }> {
+  try {
+    const source = await inspectRootFile(runsDir, name);
+    return source.error ? { source, error: source.error.message } : { source };
+  } catch (err) {
+    const path = join(runsDir, ROOT_FILES[name]);
+    return { source: { state: { name, path, exists: true, contentHash: null, hashes: [] } }, error: describeFinding(err) };
+  }
+}
+
+function describeSource({ source: { state }, error }: { source: InspectedRootFile; error?: string }): string {
   const file = ROOT_FILES[state.name];
   if (error) return `${file} (invalid)`;
   if (!state.exists) return `${file} (missing)`;
@@ -42,9 +54,9 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
   const apply = options.apply === true;
   const allowEmpty = options.allowEmptyRoots === true;
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
-  const sources = await Promise.all(ROOT_SOURCE_NAMES.map((n) => inspectRootFile(options.runsDir, n)));
-  const errors = sources.flatMap((s) => (s.error ? [s.error.message] : []));
-  const roots = new Set(sources.flatMap((s) => s.state.hashes));
+  const sources = await Promise.all(ROOT_SOURCE_NAMES.map((n) => readSource(options.runsDir, n)));
+  const errors = sources.flatMap((s) => (s.error ? [s.error] : []));
+  const roots = new Set(sources.flatMap((s) => s.source.state.hashes));
   if (errors.length === 0 && roots.size === 0 && !allowEmpty) errors.push(GC_EMPTY_ROOTS_ERROR);
   const snapshot = await storeSnapshot(options.cas);
   const report: GcReport = {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmod, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { AUDIT_EMPTY_ROOTS_ERROR, rootAudit, type AuditReceipt } from '../../src/audit/index.js';
@@ -175,4 +175,18 @@ test('the audit only reads: store and runs dir are byte-identical before and aft
   await rootAudit({ cas, runsDir, root, outputHashesRef: record, full: true });
   await rootAudit({ cas, runsDir, root });
   assert.deepEqual({ cas: await treeState(cas.root), runs: await treeState(runsDir) }, before);
+});
+
+test('an unreadable roots file is an audit error, and both sources are still listed', { skip: process.platform === 'win32' }, async (t) => {
+  const { root, cas, runsDir, payloads } = await fixture(t);
+  await addRoots(runsDir, payloads, { name: 'GC_PINS' });
+  await symlink('RUN_ROOTS.json', join(runsDir, 'RUN_ROOTS.json')); // a loop: reading it fails with ELOOP
+  const receipt = await rootAudit({ cas, runsDir, root });
+  assert.equal(receipt.errors.length, 1);
+  assert.match(receipt.errors[0]!, /^IO_ERROR: ELOOP/);
+  assert.deepEqual(receipt.root_sources.map((s) => [s.name, s.exists, s.content_hash === null]), [
+    ['RUN_ROOTS', true, true],
+    ['GC_PINS', true, false],
+  ]);
+  assert.equal(receipt.verdict, 'FAIL');
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir, utimes, writeFile } from 'node:fs/promises';
+import { readdir, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { openCas, type Cas } from '../../src/cas/index.js';
@@ -218,4 +218,16 @@ test('a bad grace is refused', async (t) => {
   const { cas, runsDir } = await storeWith(t, 0);
   await assert.rejects(runGc({ cas, runsDir, graceMs: -1 }), { code: 'INPUT_INVALID' });
   await assert.rejects(runGc({ cas, runsDir, graceMs: 1.5 }), { code: 'INPUT_INVALID' });
+});
+
+test('an unreadable root source means no deletion, reported as an error', { skip: process.platform === 'win32' }, async (t) => {
+  const { cas, runsDir, hashes } = await storeWith(t, 2);
+  await addRoots(runsDir, [hashes[0]!], { name: 'GC_PINS' });
+  await symlink('RUN_ROOTS.json', join(runsDir, 'RUN_ROOTS.json')); // a loop: reading it fails with ELOOP
+  const report = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
+  assert.equal(report.errors.length, 1);
+  assert.match(report.errors[0]!, /^IO_ERROR: ELOOP/);
+  assert.deepEqual(report.root_sources, ['RUN_ROOTS.json (invalid)', 'GC_PINS.json (1 roots)']);
+  assert.deepEqual(report.deleted_hashes, []);
+  assert.deepEqual(await cas.list(), hashes);
 });
