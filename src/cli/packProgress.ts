@@ -41,7 +41,8 @@ export function createPackProgress(io: CliIo, options: { bar: boolean; now?: () 
         bar = new SingleBar({
           stream,
           format: 'packing [{bar}] {value}/{total} files | {done} of {size} | {rate}',
-          hideCursor: true,
+          hideCursor: false,
+          gracefulExit: false,
           clearOnComplete: true,
           fps: 10,
         });
