@@ -4,19 +4,30 @@ import { open } from 'node:fs/promises';
 export const CHUNK_BYTES = 1 << 20;
 
 /**
- * Read a file in fixed-size chunks through one reused buffer. Each chunk is only valid until the
- * next one is requested, so callers must consume it (hash, write) before iterating on.
+ * Read a file in fixed-size chunks through two reused buffers: while the caller hashes or writes
+ * one chunk, the next is already being read into the other buffer. Each chunk is only valid
+ * until the next one is requested, so callers must consume it (hash, write) before iterating on.
  */
 export async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
   const fh = await open(path, 'r');
-  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+  let turn = 0;
+  const readInto = (buffer: Buffer) => fh.read(buffer, 0, CHUNK_BYTES, null);
+  let pending = readInto(buffers[0]!);
   try {
     for (;;) {
-      const { bytesRead } = await fh.read(buffer, 0, CHUNK_BYTES, null);
+      const { bytesRead, buffer } = await pending;
       if (bytesRead === 0) return;
+      turn ^= 1;
+      pending = readInto(buffers[turn]!);
+      // Handled here so a failing read-ahead is not an unhandled rejection while the caller
+      // works; the `await` above still throws it at the next step.
+      pending.catch(() => undefined);
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
+    // Never close the file under a read in flight (the caller may stop early or throw).
+    await pending.catch(() => undefined);
     await fh.close();
   }
 }
