@@ -3,7 +3,7 @@ export { createBacktickCounter, longestBacktickRun, fenceFor, displayPath, codeS
 export type { BacktickCounter } from './fenceText.js';
 export { decodeText, createTextNormalizer, estimateTokens } from './normalizeText.js';
 export type { TextNormalizer } from './normalizeText.js';
-export { renderBlockOpen, renderBlockClose, renderFileBlock } from './renderFileBlock.js';
+export { renderBlockOpen, renderBlockClose, renderFileBlock, renderFileBlockParts } from './renderFileBlock.js';
 export type { FileBlockHead } from './renderFileBlock.js';
 export { ROOT_FILES_SECTION, AGS_SECTIONS, sectionOf, orderSections, splitSectionFileName } from './planSections.js';
 export { packPaths, STAMP_PATTERN } from './packPaths.js';

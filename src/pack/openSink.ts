@@ -1,8 +1,11 @@
 import { open } from 'node:fs/promises';
 
-/** A buffered, append-only file writer for the large markdown outputs. */
+/**
+ * A buffered, append-only file writer for the large markdown outputs. Buffers passed to `write`
+ * are kept until the next flush, not copied: callers must not reuse them.
+ */
 export interface Sink {
-  write(data: string | Uint8Array): Promise<void>;
+  write(data: string | Buffer): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -22,7 +25,7 @@ export async function openSink(path: string, how: 'new' | 'append' = 'new'): Pro
   }
   return {
     async write(data) {
-      const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+      const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       chunks.push(buf);
       pending += buf.length;
       if (pending >= FLUSH_BYTES) await flush();

@@ -76,14 +76,31 @@ async function checkDuplicates(files: readonly SourceFile[], concurrency: number
   });
 }
 
+/** Files at least this large are always sniffed, so a large binary is never streamed in. */
+export const ALWAYS_SNIFF_BYTES = 1 << 20;
+
+/**
+ * Which candidates need a sniff. The limits hold for the text files if they hold for all the
+ * candidates, so in the common case only files above the entry limit (or large ones) are
+ * sniffed; when a total is over, every file is, and the numbers are those of the text files.
+ * A file left unsniffed that is not text is found by the read stage and only makes totals smaller.
+ */
+function filesToSniff(files: readonly SourceFile[], limits: PackLimits): readonly SourceFile[] {
+  const total = files.reduce((n, f) => n + f.size, 0);
+  if (files.length > limits.maxEntries || total > limits.maxTotalBytes) return files;
+  return files.filter((f) => f.size > Math.min(limits.maxEntryBytes, ALWAYS_SNIFF_BYTES));
+}
+
 export async function screenFiles(input: ScreenInput): Promise<Screened> {
   const { selection, scope } = input;
   let files: readonly SourceFile[] = selection.files;
   let omitted: readonly SourceFile[] = selection.omitted;
   if (scope.textRule === 'content') {
-    const text = await mapLimit(selection.files, input.concurrency, (f) => sniffFile(f, input.isTextContent));
-    files = selection.files.filter((_, i) => text[i]);
-    omitted = [...selection.omitted, ...selection.files.filter((_, i) => !text[i])];
+    const sniffed = filesToSniff(selection.files, scope.limits);
+    const text = await mapLimit(sniffed, input.concurrency, (f) => sniffFile(f, input.isTextContent));
+    const notText = new Set(sniffed.filter((_, i) => !text[i]));
+    files = selection.files.filter((f) => !notText.has(f));
+    omitted = [...selection.omitted, ...notText];
   }
   const bytes = checkLimits(files, scope.limits);
   if (!scope.limits.allowDuplicateHashes) await checkDuplicates(files, input.concurrency);

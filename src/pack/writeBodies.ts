@@ -11,7 +11,7 @@ import {
   renderBlockClose,
   renderBlockOpen,
   renderBodiesFooter,
-  renderFileBlock,
+  renderFileBlockParts,
   renderFullHeader,
   renderSectionHeader,
   sectionOf,
@@ -50,18 +50,20 @@ export interface WrittenBodies {
 async function writeBlock(result: Extract<ReadResult, { text: true }>, sinks: readonly Sink[]): Promise<void> {
   const { body, file } = result;
   if (body.kind === 'bytes') {
-    const block = renderFileBlock({ rootPath: file.rootPath, bytes: body.bytes });
-    for (const s of sinks) await s.write(block);
+    const parts = renderFileBlockParts({ rootPath: file.rootPath, bytes: body.bytes });
+    for (const s of sinks) for (const part of parts) await s.write(part);
     return;
   }
   const head = renderBlockOpen({ rootPath: file.rootPath, bytes: result.size, longestRun: body.longestRun });
-  for (const s of sinks) await s.write(head.text);
+  const headBytes = Buffer.from(head.text, 'utf8');
+  for (const s of sinks) await s.write(headBytes);
   const normalizer = createTextNormalizer();
   let last = '';
   const emit = async (text: string): Promise<void> => {
     if (text === '') return;
     last = text;
-    for (const s of sinks) await s.write(text);
+    const bytes = Buffer.from(text, 'utf8');
+    for (const s of sinks) await s.write(bytes);
   };
   const fh = await open(body.path, 'r');
   try {

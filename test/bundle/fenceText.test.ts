@@ -10,6 +10,7 @@ import {
   fenceFor,
   longestBacktickRun,
   renderFileBlock,
+  renderFileBlockParts,
 } from '../../src/bundle/index.js';
 
 function chunked(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
@@ -88,4 +89,15 @@ test('paths with backticks or control characters stay on one line', () => {
   assert.equal(displayPath('plain/path.md'), 'plain/path.md');
   const block = renderFileBlock({ rootPath: 'bad\nname.txt', bytes: Buffer.from('x') });
   assert.equal(block.split('\n')[0], '## `"bad\\nname.txt"` (1 byte)');
+});
+
+test('the byte form of a block equals the text form for any bytes (raw fast path included)', () => {
+  const alphabet = fc.constantFrom(0x0d, 0x0a, 0x60, 0x61, 0xef, 0xbb, 0xbf, 0xe2, 0x82, 0xac, 0xff, 0x00);
+  fc.assert(
+    fc.property(fc.array(alphabet, { maxLength: 120 }), (bytes) => {
+      const buf = Buffer.from(bytes);
+      const parts = renderFileBlockParts({ rootPath: 'x/y.md', bytes: buf });
+      assert.equal(Buffer.concat(parts).toString('utf8'), renderFileBlock({ rootPath: 'x/y.md', bytes: buf }));
+    }),
+  );
 });

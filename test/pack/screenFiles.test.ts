@@ -21,7 +21,7 @@ async function candidates(root: string, files: Record<string, string | Uint8Arra
 const screen = (files: SourceFile[], scope: Scope) =>
   screenFiles({ selection: { files, omitted: [] }, scope, isTextContent, concurrency: 4 });
 
-test('content scopes sniff each file: NUL or bad UTF-8 at the start is not text', async (t) => {
+test('content scopes sniff the files the limits need: NUL or bad UTF-8 at the start is not text', async (t) => {
   const root = await tempDir(t);
   const lateNul = Buffer.concat([Buffer.alloc(9000, 0x61), Buffer.from([0])]);
   const files = await candidates(root, {
@@ -32,10 +32,25 @@ test('content scopes sniff each file: NUL or bad UTF-8 at the start is not text'
     'empty': '',
     'cut.txt': Buffer.concat([Buffer.alloc(7999, 0x61), Buffer.from('€')]),
   });
-  const out = await screen(files, repoScope());
-  assert.deepEqual(out.files.map((f) => f.path), ['a.txt', 'cut.txt', 'empty', 'late-nul.txt']);
-  assert.deepEqual(out.omitted.map((f) => f.path), ['bin.dat', 'latin1.txt']);
-  assert.equal(out.bytes, 6 + 8002 + 0 + 9001);
+  // The totals are over, so every file is sniffed and the numbers are those of the text files.
+  const tight = await screen(files, repoScope({ maxTotalBytes: 6 + 8002 + 9001 }));
+  assert.deepEqual(tight.files.map((f) => f.path), ['a.txt', 'cut.txt', 'empty', 'late-nul.txt']);
+  assert.deepEqual(tight.omitted.map((f) => f.path), ['bin.dat', 'latin1.txt']);
+  assert.equal(tight.bytes, 6 + 8002 + 0 + 9001);
+  // Within the limits, small files are left for the read stage to judge.
+  const loose = await screen(files, repoScope());
+  assert.equal(loose.files.length, 6);
+  assert.deepEqual(loose.omitted, []);
+});
+
+test('a file over the entry limit is sniffed: a binary one is left out, a text one stops the run', async (t) => {
+  const root = await tempDir(t);
+  const files = await candidates(root, { 'big.bin': Buffer.alloc(100, 0), 'small.txt': 'ok' });
+  const out = await screen(files, repoScope({ maxEntryBytes: 50 }));
+  assert.deepEqual(out.files.map((f) => f.path), ['small.txt']);
+  assert.deepEqual(out.omitted.map((f) => f.path), ['big.bin']);
+  await writeTree(root, { 'big.bin': Buffer.alloc(100, 0x61) });
+  await assert.rejects(screen(files, repoScope({ maxEntryBytes: 50 })), { message: 'PACK_LIMIT_EXCEEDED:max_entry_bytes (100 > 50)' });
 });
 
 test('each limit stops the run with PACK_LIMIT_EXCEEDED:<which> (<numbers>)', async (t) => {
@@ -74,7 +89,7 @@ test('a selected file that vanished is PACK_P2_MISSING_SOURCE:<path>', async (t)
   const root = await tempDir(t);
   const files = await candidates(root, { 'a.txt': 'x' });
   files.push({ path: 'gone.txt', rootPath: 'gone.txt', absPath: join(root, 'gone.txt'), size: 3 });
-  await assert.rejects(screen(files, repoScope()), { code: 'PACK_P2_MISSING_SOURCE', message: 'PACK_P2_MISSING_SOURCE:gone.txt' });
+  await assert.rejects(screen(files, repoScope({ maxEntries: 1 })), { code: 'PACK_P2_MISSING_SOURCE', message: 'PACK_P2_MISSING_SOURCE:gone.txt' });
 });
 
 test('extension scopes keep the walk\'s decision and read nothing for it', async (t) => {
