@@ -19,9 +19,11 @@ export const SMALL_FILE_BYTES = 4 << 20;
 export async function putFile(root: string, path: string): Promise<PutResult> {
   let size: number;
   try {
-    size = (await stat(path)).size;
+    const st = await stat(path);
+    if (st.isDirectory()) throw new PackerError('INPUT_INVALID', ` a folder, not a file: ${path}`);
+    size = st.size;
   } catch (err) {
-    if (isErrno(err, 'ENOENT')) throw new PackerError('INPUT_NOT_FOUND', ` no such file: ${path}`, { cause: err });
+    if (isErrno(err, 'ENOENT', 'ENOTDIR')) throw new PackerError('INPUT_NOT_FOUND', ` no such file: ${path}`, { cause: err });
     throw err;
   }
   if (size <= SMALL_FILE_BYTES) return putBytes(root, await readFile(path));

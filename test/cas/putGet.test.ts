@@ -68,6 +68,8 @@ test('putFile of small and streamed (> 4 MiB) files stores their exact bytes', a
     assert.deepEqual(await readFile(cas.path(put.hash)), data);
   }
   await assert.rejects(cas.putFile(join(dir, 'missing')), { code: 'INPUT_NOT_FOUND' });
+  await assert.rejects(cas.putFile(join(dir, 'src-1', 'below-a-file')), { code: 'INPUT_NOT_FOUND' });
+  await assert.rejects(cas.putFile(dir), { code: 'INPUT_INVALID' });
 });
 
 for (const [label, size] of [['small', 100], ['streamed', (4 << 20) + 7]] as const) {
