@@ -22,7 +22,11 @@ interface Group {
 
 const GROUPS: readonly Group[] = [
   { title: 'Guides', note: 'read-me and guide files', test: (name) => GUIDES.test(name) },
-  { title: 'Build and package files', note: 'they name the project, its dependencies and its commands', test: (name) => MANIFESTS.has(name.toLowerCase()) },
+  {
+    title: 'Build and package files',
+    note: 'they name the project, its dependencies and its commands',
+    test: (name) => MANIFESTS.has(name.toLowerCase()),
+  },
   {
     title: 'Program entry points',
     note: 'files named like a module or program entry, and scripts in `bin/` folders',

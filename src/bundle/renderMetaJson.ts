@@ -87,6 +87,9 @@ export function renderProvenance(ctx: BundleContext): string {
 export function renderOmitted(ctx: BundleContext): string {
   return prettyJson({
     files: ctx.omitted.map((o) => ({ bytes: o.bytes, path: o.rootPath })),
-    reason: ctx.scope.textRule === 'content' ? 'not text: holds a NUL byte or is not valid UTF-8' : 'not text by the scope\'s extension rule',
+    reason:
+      ctx.scope.textRule === 'content'
+        ? 'not text: holds a NUL byte or is not valid UTF-8'
+        : "not text by the scope's extension rule",
   });
 }

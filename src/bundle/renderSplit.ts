@@ -27,7 +27,8 @@ export function renderSplitIndex(scope: Scope, sections: readonly SplitSection[]
   ];
   if (sections.length === 0) lines.push('This pack has no text files, so there are no sections.', '');
   for (const s of sections) {
-    lines.push(`- ${codeSpan(s.fileName)}: ${s.name}, ${plural(s.files.length, 'file')}, ${plural(s.bytes, 'byte')} (~${estimateTokens(s.bytes)} tokens)`);
+    const totals = `${plural(s.files.length, 'file')}, ${plural(s.bytes, 'byte')} (~${estimateTokens(s.bytes)} tokens)`;
+    lines.push(`- ${codeSpan(s.fileName)}: ${s.name}, ${totals}`);
   }
   for (const s of sections) {
     lines.push('', `## ${s.name}`, '', `In ${codeSpan(s.fileName)}:`, '');

@@ -7,7 +7,8 @@ import type { BundleContext } from './types.js';
 function readFirst(ctx: BundleContext): string[] {
   const lines = ['## Read these first', ''];
   if (ctx.anchors.found.length === 0) {
-    lines.push(ctx.scope.anchors.length === 0 ? 'This scope names no anchor files.' : 'None of the anchor files this scope names is in the pack.');
+    const names = ctx.scope.anchors.length > 0;
+    lines.push(names ? 'None of the anchor files this scope names is in the pack.' : 'This scope names no anchor files.');
   }
   ctx.anchors.found.forEach((p, i) => lines.push(`${i + 1}. ${codeSpan(p)}`));
   return [...lines, ''];
@@ -26,7 +27,8 @@ function whereThingsAre(ctx: BundleContext): string[] {
     lines.push(`  ${codeSpan(packPaths.treemapFile(prefix, ctx.stamp))}: folders and files with sizes and token estimates.`);
   }
   if (ctx.modes.includes('SPLIT')) {
-    lines.push(`- ${codeSpan(packPaths.splitIndex(prefix))}: the same text cut into ${plural(ctx.sections.length, 'section')}, one file each.`);
+    const sections = plural(ctx.sections.length, 'section');
+    lines.push(`- ${codeSpan(packPaths.splitIndex(prefix))}: the same text cut into ${sections}, one file each.`);
   }
   if (ctx.modes.includes('LITE')) {
     lines.push(`- ${codeSpan(packPaths.liteIndex(prefix))}: no text, only paths, sizes and store refs; PACK_MANIFEST.json`);
@@ -38,10 +40,11 @@ function whereThingsAre(ctx: BundleContext): string[] {
 /** meta/START_HERE.md: what the pack is, which files to read first, and where everything is. */
 export function renderStartHere(ctx: BundleContext): string {
   const bytes = ctx.files.reduce((n, f) => n + f.bytes, 0);
+  const size = `${plural(bytes, 'byte')}, about ${plural(estimateTokens(bytes), 'token')}, estimated`;
   const lines = [
     `# Start here: ${ctx.scope.title}`,
     '',
-    `This pack holds ${plural(ctx.files.length, 'text file')} (${plural(bytes, 'byte')}, about ${plural(estimateTokens(bytes), 'token')}, estimated)`,
+    `This pack holds ${plural(ctx.files.length, 'text file')} (${size})`,
     `chosen by the scope ${codeSpan(ctx.scope.key)}. Paths are relative to the packed root and use \`/\`.`,
     `Content digest: ${codeSpan(ctx.digest)}.`,
     '',
@@ -49,7 +52,9 @@ export function renderStartHere(ctx: BundleContext): string {
     ...whereThingsAre(ctx),
   ];
   if (ctx.omitted.length > 0) {
-    lines.push('## Left out', '', `${plural(ctx.omitted.length, 'selected file')} ${ctx.omitted.length === 1 ? 'is' : 'are'} not text and ${ctx.omitted.length === 1 ? 'is' : 'are'} listed in \`meta/REPO_OMITTED_BINARIES.json\`.`, '');
+    const verb = ctx.omitted.length === 1 ? 'is' : 'are';
+    const what = `${plural(ctx.omitted.length, 'selected file')} ${verb} not text and ${verb} listed in`;
+    lines.push('## Left out', '', `${what} \`meta/REPO_OMITTED_BINARIES.json\`.`, '');
   }
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }

@@ -48,7 +48,8 @@ export function createPackProgress(io: CliIo, options: { bar: boolean; now?: () 
         });
         bar.start(event.files, 0, { done: formatBytes(0), size: formatBytes(event.bytes), rate: rate(0) });
       } else if (event.stage === 'read') {
-        bar?.update(event.filesDone, { done: formatBytes(event.bytesDone), size: formatBytes(event.bytesTotal), rate: rate(event.bytesDone) });
+        const done = formatBytes(event.bytesDone);
+        bar?.update(event.filesDone, { done, size: formatBytes(event.bytesTotal), rate: rate(event.bytesDone) });
       } else if (event.stage !== 'collect' && event.stage !== 'scope' && bar) {
         bar.stop();
         bar = undefined;

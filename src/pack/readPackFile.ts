@@ -49,7 +49,8 @@ export function createDirMaker(): (dir: string) => Promise<void> {
 function checkSize(file: SourceFile, size: number, max: number): void {
   // The walk's size passed the limits; a file that grew past them since then is refused too.
   if (size > max) {
-    throw new PackerError('PACK_LIMIT_EXCEEDED', `max_entry_bytes (${size} > ${max})`, { hint: `file ${file.rootPath} grew while packing` });
+    const hint = `file ${file.rootPath} grew while packing`;
+    throw new PackerError('PACK_LIMIT_EXCEEDED', `max_entry_bytes (${size} > ${max})`, { hint });
   }
 }
 

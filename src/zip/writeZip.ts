@@ -55,7 +55,8 @@ function checkNames(entries: readonly ZipEntry[]): ZipEntry[] {
   const sorted = [...entries].sort((a, b) => compareCodePoints(a.name, b.name));
   for (let i = 0; i < sorted.length; i++) {
     const name = sorted[i]!.name;
-    const bad = name === '' || name.startsWith('/') || name.includes('\\') || name.split('/').some((p) => p === '' || p === '.' || p === '..');
+    const badPart = name.split('/').some((p) => p === '' || p === '.' || p === '..');
+    const bad = name === '' || name.startsWith('/') || name.includes('\\') || badPart;
     if (bad) throw new PackerError('INPUT_INVALID', ` unsafe zip entry name ${JSON.stringify(name)}`);
     if (i > 0 && sorted[i - 1]!.name === name) throw new PackerError('INPUT_INVALID', ` duplicate zip entry ${JSON.stringify(name)}`);
   }

@@ -64,7 +64,10 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .command('pack')
     .description('build a pack of ROOT: meta/, repo/, FULL/, SPLIT/, LITE/ (and archives with --zip)')
     .argument('[root]', 'the folder to pack', '.')
-    .option('--scope <name>', 'ags, lab, cat_cas, repo or a scope from llm-packer.config.json (default: ags when ROOT has AGS buckets, else repo)')
+    .option(
+      '--scope <name>',
+      'ags, lab, cat_cas, repo or a scope from llm-packer.config.json (default: ags when ROOT has AGS buckets, else repo)',
+    )
     .option('--out-dir <dir>', 'where the pack goes (default: <packs dir>/llm-pack-<scope>-<digest12>)')
     .option('--no-full', 'do not write FULL/')
     .option('--no-split', 'do not write SPLIT/')
