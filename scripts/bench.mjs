@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem, arch } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenchError } from './bench/benchError.mjs';
 import { buildScalingCorpora } from './bench/corpus.mjs';
@@ -15,6 +15,7 @@ import { runCompare } from './bench/runCompare.mjs';
 import { runProfile } from './bench/runProfile.mjs';
 import { runScaling } from './bench/runScaling.mjs';
 import { assertTimeAvailable } from './bench/runTimed.mjs';
+import { snapshotBuild } from './bench/snapshotBuild.mjs';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
@@ -78,8 +79,14 @@ async function main(argv) {
   assertTimeAvailable();
   const tools = locateTools(opts);
   const session = createSession();
-  const env = { session, repoRoot: REPO_ROOT, log, machine: machineFacts(tools.repomixBin), ...tools };
   try {
+    const machine = machineFacts(tools.repomixBin);
+    if (opts.packBin === undefined) {
+      const frozen = snapshotBuild(session, REPO_ROOT);
+      tools.packBin = frozen.packBin;
+      machine.llmPacker = { ...machine.llmPacker, distDigest: frozen.distDigest };
+    }
+    const env = { session, repoRoot: REPO_ROOT, codeRoot: dirname(dirname(tools.packBin)), log, machine, ...tools };
     if (opts.mode === 'profile') {
       process.stdout.write(`${await runProfile(env, opts)}\n`);
     } else if (opts.mode === 'scaling') {

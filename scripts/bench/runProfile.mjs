@@ -7,7 +7,7 @@ import { placeCorpus } from './corpus.mjs';
 import { runPack } from './variants.mjs';
 
 /** Self time per function (ms), from a V8 .cpuprofile: sample i lasts until sample i + 1. */
-export function selfTimes(profile, repoRoot) {
+export function selfTimes(profile, codeRoot) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map();
   let at = profile.startTime;
@@ -19,7 +19,7 @@ export function selfTimes(profile, repoRoot) {
   const totals = new Map();
   for (const [id, us] of selfUs) {
     const { functionName, url, lineNumber } = byId.get(id).callFrame;
-    const where = url === '' ? '' : `${url.replace(/^file:\/\//, '').replace(`${repoRoot}/`, '')}:${lineNumber + 1}`;
+    const where = url === '' ? '' : `${url.replace(/^file:\/\//, '').replace(`${codeRoot}/`, '')}:${lineNumber + 1}`;
     const key = `${functionName || '(anonymous)'}\t${where}`;
     totals.set(key, (totals.get(key) ?? 0) + us);
   }
@@ -49,7 +49,7 @@ async function profiledPack(ctx, { label, store, outDir, profDir }) {
 }
 
 /**
- * @param {{ session: any, packBin: string, repoRoot: string, log: (line: string) => void }} env
+ * @param {{ session: any, packBin: string, repoRoot: string, codeRoot: string, log: (line: string) => void }} env
  * @param {{ corpus: string, scope: string, packArgs: string[], top: number }} opts
  */
 export async function runProfile(env, opts) {
@@ -65,7 +65,7 @@ export async function runProfile(env, opts) {
     const { run, file } = await profiledPack(ctx, { label: `${mode} pack (profiled)`, store, outDir: join(dir, `${mode}-out`), profDir: join(dir, `prof-${mode}`) });
     const kept = join(keep, `${basename(opts.corpus)}-${mode}.cpuprofile`);
     copyFileSync(file, kept);
-    const rows = selfTimes(JSON.parse(readFileSync(file, 'utf8')), env.repoRoot);
+    const rows = selfTimes(JSON.parse(readFileSync(file, 'utf8')), env.codeRoot);
     sections.push(formatTop(`${mode} pack: ${(run.wallMs / 1000).toFixed(2)} s wall under the profiler, ${(run.maxRssKb / 1024).toFixed(0)} MiB peak RSS; profile ${kept}`, rows, opts.top));
   }
   return sections.join('\n\n');

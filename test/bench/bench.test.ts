@@ -68,6 +68,7 @@ test('bench: --runs 1 --no-repomix measures every other variant and writes the r
   assert.equal(result.settings.runs, 1);
   assert.equal(result.settings.repomix, false);
   assert.equal(result.machine.node, process.version);
+  assert.match(result.machine.llmPacker.distDigest, /^[0-9a-f]{64}$/);
   assert.equal(result.corpus.placement, 'in-place');
   assert.equal(result.corpus.files, 4);
   assert.equal(result.corpus.packedFiles, 3);
