@@ -7,6 +7,7 @@ import { lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseRef } from '../artifacts/index.js';
 import type { Cas } from '../cas/index.js';
+import { recoverPublish } from '../pack/index.js';
 import { PackerError, canonicalJsonBytes, fsyncDir, isErrno, mapLimit, sha256Hex, tempPathFor } from '../util/index.js';
 import { loadManifest } from './loadManifest.js';
 
@@ -39,9 +40,20 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** The pack folder a source names (a pack dir, or its LITE/PACK_MANIFEST.json), if any. */
+function packDirOf(source: string): string | undefined {
+  if (source.startsWith('sha256:')) return undefined;
+  const abs = resolve(source);
+  const isManifest = basename(abs) === 'PACK_MANIFEST.json' && basename(dirname(abs)) === 'LITE';
+  return isManifest ? dirname(dirname(abs)) : abs;
+}
+
 export async function consumePack(options: ConsumeOptions): Promise<ConsumeReceipt> {
   const { cas } = options;
   const out = resolve(options.out);
+  const packDir = packDirOf(options.source);
+  // A publish a crash interrupted is settled first: the pack is the previous one or the new one.
+  if (packDir !== undefined) await recoverPublish(packDir);
   const { manifest, manifestRef } = await loadManifest(cas, options.source);
   const entries = manifest.entries.map((e) => ({ ...e, hash: parseRef(e.ref) }));
 

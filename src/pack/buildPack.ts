@@ -107,6 +107,6 @@ export async function buildPack(input: BuildInput): Promise<Built> {
       ...(modes.includes('LITE') ? { liteDir: join(staging, 'LITE') } : {}),
     }),
   );
-  const stagedZip = options.zip ? await clock.time('zip', () => writeOuterArchive(staging, rendered.dest)) : undefined;
+  const stagedZip = options.zip ? await clock.time('zip', () => writeOuterArchive(staging)) : undefined;
   return { ...rendered, ...(stagedZip ? { stagedZip } : {}), packed: bodies.packed, record };
 }

@@ -5,4 +5,4 @@ export type { ScreenInput, Screened } from './screenFiles.js';
 export { mapOrdered } from './mapOrdered.js';
 export { sniffTextPrefix, createTextCheck, SNIFF_BYTES } from './sniffText.js';
 export type { TextCheck } from './sniffText.js';
-export { backupPathFor } from './publishPack.js';
+export { backupPathFor, recoverPublish, PENDING_ZIP } from './publishPack.js';

@@ -1,9 +1,18 @@
 /**
- * Staging and atomic publish. A pack is built in `.<name>.<random>.tmp` beside its destination
- * and renamed into place at the end: an existing pack is first renamed to `.<name>.previous.tmp`,
- * the staging folder takes its place, then the backup is removed. A run that finds the backup
- * but no pack (a crash in between) restores it first. All of it happens under a lock beside the
- * destination, so two runs into one folder never interleave their renames.
+ * Staging and atomic publish. A pack is built in `.<name>.<random>.tmp` beside its destination,
+ * with its external archive inside it as PENDING_ZIP, and renamed into place at the end: an
+ * existing pack is first renamed to `.<name>.previous.tmp`, the staging folder takes its place,
+ * the archive moves out to `<dest>.zip`, then the backup is removed. All of it happens under a
+ * lock beside the destination, so two runs into one folder never interleave their renames.
+ *
+ * POSIX cannot swap a non-empty folder in one step, so a crash between the first two renames
+ * leaves the backup and no pack. Every command that reads or writes a pack first runs
+ * `recoverPublish`, which settles any interrupted publish under the same lock: backup and no
+ * pack → the backup goes back (the previous pack, untouched); backup and pack → the new pack made
+ * it, the backup goes; a pack holding PENDING_ZIP → the new pack made it, its archive moves out.
+ * So a reader sees the previous pack (with its archive) or the new one (with its archive), never
+ * a mix and never nothing. (A symlink swapped in one rename would need no recovery, but a pack
+ * would stop being a plain folder that can be copied, moved or zipped as it is.)
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
@@ -12,6 +21,9 @@ import { withDirLock } from '../roots/index.js';
 import { PackerError, fsyncDir, isErrno } from '../util/index.js';
 
 const LOCK_RETRIES = { retries: 100, minTimeout: 50, maxTimeout: 500 };
+
+/** The external archive's name inside a staged pack, until publishing moves it to `<dest>.zip`. */
+export const PENDING_ZIP = '.pack.zip.pending.tmp';
 
 export function backupPathFor(dest: string): string {
   return join(dirname(dest), `.${basename(dest)}.previous.tmp`);
@@ -22,7 +34,7 @@ async function exists(path: string): Promise<boolean> {
     await lstat(path);
     return true;
   } catch (err) {
-    if (isErrno(err, 'ENOENT')) return false;
+    if (isErrno(err, 'ENOENT', 'ENOTDIR')) return false;
     throw err;
   }
 }
@@ -54,17 +66,37 @@ function withPublishLock<T>(dest: string, fn: () => Promise<T>): Promise<T> {
   );
 }
 
-async function recoverUnlocked(dest: string): Promise<void> {
-  const backup = backupPathFor(dest);
-  if (!(await exists(backup))) return;
-  if (await exists(dest)) await rm(backup, { recursive: true, force: true });
-  else {
-    await rename(backup, dest);
-    await fsyncDir(dirname(dest));
-  }
+/** Move a published pack's archive out of it to `<dest>.zip` (the last rename of a publish). */
+async function releaseArchive(dest: string): Promise<void> {
+  const pending = join(dest, PENDING_ZIP);
+  if (!(await exists(pending))) return;
+  await rename(pending, `${dest}.zip`);
+  await fsyncDir(dirname(dest));
 }
 
-/** Restore a backup left by a crashed publish (or drop it when the new pack made it in). */
+/** Settle a publish a crash interrupted (see the module comment); the caller holds the lock. */
+async function recoverUnlocked(dest: string): Promise<void> {
+  const backup = backupPathFor(dest);
+  if (await exists(backup)) {
+    if (await exists(dest)) await rm(backup, { recursive: true, force: true });
+    else {
+      await rename(backup, dest);
+      await fsyncDir(dirname(dest));
+    }
+  }
+  await releaseArchive(dest);
+}
+
+/**
+ * For every reader of a pack folder: settle a publish a crash interrupted, so `dir` holds a whole
+ * pack (or nothing, if it never held one). Two lstat calls and no lock when there is nothing to do.
+ */
+export async function recoverPublish(dir: string): Promise<void> {
+  if (!(await exists(backupPathFor(dir))) && !(await exists(join(dir, PENDING_ZIP)))) return;
+  await withPublishLock(dir, () => recoverUnlocked(dir));
+}
+
+/** Settle an interrupted publish, then check that `dest` may be replaced (writers, before a run). */
 export async function recoverBackup(dest: string): Promise<void> {
   await mkdir(dirname(dest), { recursive: true });
   await withPublishLock(dest, async () => {
@@ -82,8 +114,8 @@ export async function createStaging(parent: string, name: string, folders: reado
   return staging;
 }
 
-/** Move the finished staging folder (and the staged external zip) into place. */
-export async function publishPack(input: { staging: string; dest: string; stagedZip?: string }): Promise<void> {
+/** Move the finished staging folder into place, then its archive (PENDING_ZIP) beside it. */
+export async function publishPack(input: { staging: string; dest: string }): Promise<void> {
   const { staging, dest } = input;
   await withPublishLock(dest, async () => {
     await recoverUnlocked(dest);
@@ -98,11 +130,8 @@ export async function publishPack(input: { staging: string; dest: string; staged
       throw err;
     }
     await fsyncDir(dirname(dest));
+    await releaseArchive(dest);
     if (hadPack) await rm(backup, { recursive: true, force: true });
-    if (input.stagedZip) {
-      await rename(input.stagedZip, `${dest}.zip`);
-      await fsyncDir(dirname(dest));
-    }
   });
 }
 

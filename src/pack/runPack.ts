@@ -149,11 +149,11 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
   try {
     built = await buildPack({ options, deps, scope, screened, staging, locations, repoState, modes, clock, progress });
     progress({ stage: 'publish' });
-    const { dest, stagedZip } = built;
-    await clock.time('publish', () => publishPack({ staging, dest, ...(stagedZip ? { stagedZip } : {}) }));
+    const { dest } = built;
+    await clock.time('publish', () => publishPack({ staging, dest }));
     published = true;
   } finally {
-    if (!published) await removeStaged([staging, built?.stagedZip]);
+    if (!published) await removeStaged([staging]);
   }
   return summarize(scope, built, modes, clock);
 }

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { packPaths } from '../bundle/index.js';
 import { listFilesUnder, writeZip } from '../zip/index.js';
+import { PENDING_ZIP } from './publishPack.js';
 
 /** archive/pack.zip holds meta/ and repo/; repo/ then lives only in the archive. */
 export async function writeInnerArchive(staging: string): Promise<void> {
@@ -13,11 +13,11 @@ export async function writeInnerArchive(staging: string): Promise<void> {
 
 /**
  * The external archive: every file of the finished pack, named relative to the pack folder, so
- * the bytes do not depend on where the pack goes. Written to a staging name beside the destination;
- * publishing renames it to `<dest>.zip`.
+ * the bytes do not depend on where the pack goes. Written inside the staging folder as
+ * PENDING_ZIP (listed first, so not part of itself); publishing moves it out to `<dest>.zip`.
  */
-export async function writeOuterArchive(staging: string, dest: string): Promise<string> {
-  const staged = join(dirname(dest), `.${basename(dest)}.zip.${randomBytes(6).toString('hex')}.tmp`);
+export async function writeOuterArchive(staging: string): Promise<string> {
+  const staged = join(staging, PENDING_ZIP);
   await writeZip(staged, await listFilesUnder(staging));
   return staged;
 }

@@ -10,6 +10,7 @@ import type { Cas } from '../cas/index.js';
 import { hashFile } from '../cas/index.js';
 import { parseManifest, type PackManifest } from '../manifest/index.js';
 import { runSnapshotHash } from '../p2/index.js';
+import { recoverPublish } from '../pack/index.js';
 import { loadOutputHashes, loadStatus, loadTaskSpec } from '../records/index.js';
 import { readRoots } from '../roots/index.js';
 import { canonicalJson, canonicalJsonBytes, isHash, isPackerError, mapLimit, sha256Hex } from '../util/index.js';
@@ -66,6 +67,8 @@ export async function verifyPack(options: VerifyOptions): Promise<VerifyReport> 
       return undefined;
     }
   };
+  // A publish a crash interrupted is settled first: the pack is the previous one or the new one.
+  await recoverPublish(options.packDir);
   const lite = join(options.packDir, 'LITE');
 
   const loaded = await check('manifest', async () => {
