@@ -105,6 +105,22 @@ export async function recoverBackup(dest: string): Promise<void> {
   });
 }
 
+/**
+ * What a killed run may have left beside `dest` (staging folders, the backup, the lock folder):
+ * never packed, even when the out dir is inside the packed root.
+ */
+export async function listPublishLeftovers(dest: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dirname(dest));
+  } catch (err) {
+    if (isErrno(err, 'ENOENT', 'ENOTDIR')) return [];
+    throw err;
+  }
+  const prefix = `.${basename(dest)}.`;
+  return names.filter((n) => n.startsWith(prefix) && (n.endsWith('.tmp') || n.endsWith('.lock'))).map((n) => join(dirname(dest), n));
+}
+
 /** A fresh staging folder beside where the pack will go. */
 export async function createStaging(parent: string, name: string, folders: readonly string[]): Promise<string> {
   await mkdir(parent, { recursive: true });

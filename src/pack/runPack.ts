@@ -13,7 +13,7 @@ import { recordPackRun } from '../p2/index.js';
 import { resolveScope, type Scope } from '../scopes/index.js';
 import { PackerError } from '../util/index.js';
 import { collectFiles, isTextContent, readRepoState, type RepoState, type Selection } from '../walk/index.js';
-import { createStaging, publishPack, recoverBackup, removeStaged } from './publishPack.js';
+import { createStaging, listPublishLeftovers, publishPack, recoverBackup, removeStaged } from './publishPack.js';
 import { DEFAULT_CONCURRENCY, buildPack, type Built } from './buildPack.js';
 import { screenFiles } from './screenFiles.js';
 import { createStageClock, type StageClock } from './stageClock.js';
@@ -87,7 +87,9 @@ async function collect(input: {
   locations: StoreLocations;
 }): Promise<{ selection: Selection; repoState: RepoState }> {
   const { options, deps, scope } = input;
-  const exclude = excludedPaths(input.locations, options.outDir);
+  // Nor is what a killed run left beside the out dir (it may be inside the root).
+  const leftovers = options.outDir === undefined ? [] : await listPublishLeftovers(options.outDir);
+  const exclude = [...excludedPaths(input.locations, options.outDir), ...leftovers];
   const [selection, repoState] = await Promise.all([
     deps.collectFiles({ root: options.root, scope, exclude }),
     deps.readRepoState(options.root),
