@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { PackerError, isErrno } from '../util/index.js';
+import { PackerError, isErrno, readRegularFile } from '../util/index.js';
 import { CONFIG_FILE_NAME, packerConfigSchema, type PackerConfig } from './configSchema.js';
 
 const HINT = 'the JSON Schema is schema/llm-packer.config.schema.json in the llm-packer package';
@@ -52,14 +51,17 @@ export function parseConfig(value: unknown): PackerConfig {
  */
 export async function loadConfig(root: string): Promise<PackerConfig | undefined> {
   const file = join(root, CONFIG_FILE_NAME);
-  let text: string;
+  let bytes: Buffer | undefined;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readRegularFile(file);
   } catch (err) {
     if (isErrno(err, 'ENOENT')) return undefined;
     if (isErrno(err, 'EISDIR')) throw invalid('(root): is a folder, not a file', err);
     throw new PackerError('IO_ERROR', ` cannot read ${CONFIG_FILE_NAME}: ${(err as Error).message}`, { cause: err });
   }
+  // A FIFO, socket or device there would block a plain read forever; a folder is no file either.
+  if (bytes === undefined) throw invalid('(root): is not a regular file');
+  const text = bytes.toString('utf8');
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -1,5 +1,6 @@
 import type { Dirent, Stats } from 'node:fs';
-import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { readRegularFile } from '../util/index.js';
 
 /** The file-system calls the walk makes; tests inject a shuffled `readdir` to prove order does not matter. */
 export interface WalkDeps {
@@ -7,7 +8,8 @@ export interface WalkDeps {
   stat(path: string): Promise<Stats>;
   lstat(path: string): Promise<Stats>;
   realpath(path: string): Promise<string>;
-  readText(path: string): Promise<string>;
+  /** The text of a regular file; undefined for anything else (a FIFO would block the read). */
+  readText(path: string): Promise<string | undefined>;
 }
 
 export const defaultWalkDeps: WalkDeps = {
@@ -15,7 +17,7 @@ export const defaultWalkDeps: WalkDeps = {
   stat: (path) => stat(path),
   lstat: (path) => lstat(path),
   realpath: (path) => realpath(path),
-  readText: (path) => readFile(path, 'utf8'),
+  readText: async (path) => (await readRegularFile(path))?.toString('utf8'),
 };
 
 /** Folders read at once, and stats in flight at once (libuv has four threads; more only queues). */
