@@ -1,7 +1,7 @@
 import { PackerError, isErrno, mapLimit } from '../util/index.js';
 import { relativeInside, type WalkBounds } from './walkBounds.js';
 import { STAT_CONCURRENCY, type WalkDeps } from './walkDeps.js';
-import type { Candidate } from './walkTree.js';
+import { checkNameDecoded, type Candidate } from './walkTree.js';
 
 export interface ResolvedFile {
   rootPath: string;
@@ -23,6 +23,7 @@ async function resolveOne(
     }
     return { rootPath: candidate.rootPath, absPath: candidate.absPath, size: stats.size };
   } catch (err) {
+    checkNameDecoded(err, candidate.rootPath, 'file');
     // Broken link, link loop, or the file vanished since the folder was listed.
     if (isErrno(err, 'ENOENT', 'ENOTDIR', 'ELOOP')) return undefined;
     const code = isErrno(err) ? err.code : String(err);

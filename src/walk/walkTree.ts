@@ -38,10 +38,25 @@ export function childOf<C>(dir: DirVisit<C>, name: string, context: C): DirVisit
   return { rel: dir.rel === '' ? name : `${dir.rel}/${name}`, abs: join(dir.abs, name), context };
 }
 
+/**
+ * A name that is not valid UTF-8 reaches us with U+FFFD in place of its bad bytes, so the path we
+ * build names no file (ENOENT). Skipping it as "vanished" would silently leave it out of the pack:
+ * refuse instead. (A name holding a real U+FFFD that vanished mid-walk fails closed the same way.)
+ */
+export function checkNameDecoded(err: unknown, rel: string, what: 'file' | 'folder'): void {
+  if (isErrno(err, 'ENOENT') && rel.includes('\uFFFD')) {
+    throw new PackerError('PACK_SOURCE_UNREADABLE', ` ${rel}: the name is not valid UTF-8`, {
+      hint: `rename the ${what}, or leave it out of the scope`,
+      cause: err,
+    });
+  }
+}
+
 async function readEntries(dir: DirVisit<unknown>, deps: WalkDeps): Promise<Dirent[]> {
   try {
     return await deps.readdir(dir.abs);
   } catch (err) {
+    checkNameDecoded(err, dir.rel, 'folder');
     // Gone or replaced since its parent was listed: nothing to pack there.
     if (isErrno(err, 'ENOENT', 'ENOTDIR')) return [];
     const code = isErrno(err) ? err.code : String(err);
