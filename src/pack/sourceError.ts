@@ -6,7 +6,10 @@ import { PackerError, isErrno } from '../util/index.js';
  */
 export function sourceError(err: unknown, path: string): unknown {
   if (isErrno(err, 'ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'ELOOP')) {
-    return new PackerError('PACK_P2_MISSING_SOURCE', path, { cause: err });
+    // A file that is there but unreadable says why, so "missing" does not mislead.
+    const code = err.code;
+    const hint = code === 'ENOENT' ? undefined : `cannot read it: ${code}`;
+    return new PackerError('PACK_P2_MISSING_SOURCE', path, { cause: err, ...(hint ? { hint } : {}) });
   }
   return err;
 }
