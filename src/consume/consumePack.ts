@@ -6,9 +6,9 @@
 import { lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseRef } from '../artifacts/index.js';
-import type { Cas } from '../cas/index.js';
+import { hashFile, type Cas } from '../cas/index.js';
 import { recoverPublish } from '../pack/index.js';
-import { PackerError, canonicalJsonBytes, fsyncDir, isErrno, mapLimit, sha256Hex, tempPathFor } from '../util/index.js';
+import { CorruptObjectError, PackerError, canonicalJsonBytes, fsyncDir, isErrno, mapLimit, sha256Hex, tempPathFor } from '../util/index.js';
 import { loadManifest } from './loadManifest.js';
 
 export interface ConsumeOptions {
@@ -63,6 +63,9 @@ export async function consumePack(options: ConsumeOptions): Promise<ConsumeRecei
     const info = await cas.stat(e.hash);
     if (!info) throw new PackerError('CAS_NOT_FOUND', ` ${e.path}: object ${e.hash} is not in the store`);
     if (info.size !== e.bytes) {
+      // Either the object was damaged (truncated, emptied) or the manifest lies: rehash to tell.
+      const { hash: actual } = await hashFile(cas.path(e.hash));
+      if (actual !== e.hash) throw new CorruptObjectError(e.hash, actual, `its ${info.size} bytes (${e.path})`);
       throw new PackerError('MANIFEST_INVALID', ` ${e.path}: manifest says ${e.bytes} bytes, object ${e.hash} has ${info.size}`);
     }
   });

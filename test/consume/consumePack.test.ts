@@ -70,7 +70,7 @@ for (const how of ['flip', 'truncate', 'empty', 'delete'] as const) {
   test(`a ${how}d blob is detected and nothing is written`, async (t) => {
     const { dir, cas, manifestPath, entries } = await setup(t);
     await damage(cas, entries[1]!.hash, how);
-    const codes = { flip: 'CAS_CORRUPT_OBJECT', truncate: 'MANIFEST_INVALID', empty: 'MANIFEST_INVALID', delete: 'CAS_NOT_FOUND' };
+    const codes = { flip: 'CAS_CORRUPT_OBJECT', truncate: 'CAS_CORRUPT_OBJECT', empty: 'CAS_CORRUPT_OBJECT', delete: 'CAS_NOT_FOUND' };
     await assert.rejects(consumePack({ cas, source: manifestPath, out: join(dir, 'out') }), { code: codes[how] });
     assert.deepEqual((await readdir(dir)).sort(), ['PACK_MANIFEST.json', 'cas']);
   });
