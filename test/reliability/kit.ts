@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { openCas, readRoots } from '../../src/index.js';
 import { BIN } from '../helpers/cli.js';
 
@@ -27,6 +28,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** SIGKILL the child this many milliseconds after it was started. */
   killAfterMs?: number;
+  /** SIGKILL the child `afterMs` after `poll` (asked every 5 ms) first says yes. */
+  killWhen?: { poll: () => Promise<boolean>; afterMs: number };
   env?: NodeJS.ProcessEnv;
   uid?: number;
   gid?: number;
@@ -57,9 +60,12 @@ export function runChild(argv: readonly string[], options: RunOptions): Promise<
     child.kill('SIGKILL');
   }, options.timeoutMs ?? 120_000);
   const kill = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+  let exited = false;
+  if (options.killWhen) void watchAndKill(options.killWhen, () => exited, () => child.kill('SIGKILL'));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      exited = true;
       clearTimeout(timeout);
       if (kill) clearTimeout(kill);
       const run = {
@@ -73,6 +79,13 @@ export function runChild(argv: readonly string[], options: RunOptions): Promise<
       else resolve(run);
     });
   });
+}
+
+async function watchAndKill(when: NonNullable<RunOptions['killWhen']>, exited: () => boolean, kill: () => void): Promise<void> {
+  while (!exited() && !(await when.poll().catch(() => false))) await sleep(5);
+  if (exited()) return;
+  await sleep(when.afterMs);
+  if (!exited()) kill();
 }
 
 /** Run the built CLI and expect `code` (default 0). */

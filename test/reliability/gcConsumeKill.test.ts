@@ -1,0 +1,27 @@
+/**
+ * `gc --apply` and `consume` killed with SIGKILL mid-run (the quick set; the stress set kills
+ * each more often): nothing rooted is lost, the store keeps only whole objects, a consume out
+ * folder is absent or complete, and every rerun succeeds.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { tempDir } from '../helpers/tmp.js';
+import { consumeKillRound, gcKillRound, openConsumeLane, openGcLane } from './gcConsumeLanes.js';
+
+test('gc --apply killed mid-sweep: rooted objects intact, only whole objects, a rerun finishes', async (t) => {
+  const lane = await openGcLane(await tempDir(t), { files: 30, big: 0 }, 1000);
+  const rounds = [];
+  // Once deleting has begun: right away, and a little later.
+  for (const afterMs of [0, 30]) rounds.push(await gcKillRound(lane, { afterMs, once: 'writing' }));
+  t.diagnostic(rounds.map((r) => (r.killed ? `killed after ${r.deletedBeforeKill} deletions` : 'finished first')).join('; '));
+  assert.ok(rounds.some((r) => r.killed && r.deletedBeforeKill > 0), 'a collector was killed mid-sweep');
+});
+
+test('consume killed mid-write: the out folder is absent or complete, a rerun rebuilds it', async (t) => {
+  const lane = await openConsumeLane(await tempDir(t), { files: 120, big: 1 });
+  const rounds = [];
+  // Once the staging folder exists: right away, and a little later.
+  for (const afterMs of [0, 60]) rounds.push(await consumeKillRound(lane, { afterMs, once: 'writing' }));
+  t.diagnostic(rounds.map((r) => (r.killed ? `killed: out ${r.complete ? 'complete' : 'absent'}, ${r.staged} staged folder left` : 'finished first')).join('; '));
+  assert.ok(rounds.some((r) => r.killed && r.staged > 0), 'a consume was killed mid-write');
+});
