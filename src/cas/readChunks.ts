@@ -10,9 +10,18 @@ export const CHUNK_BYTES = 1 << 20;
  */
 export async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
   const fh = await open(path, 'r');
-  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+  // Buffers no larger than the file (and one byte to see its end): two fresh megabytes for every
+  // small object made verify and consume of 100 000 small files spend minutes collecting garbage.
+  let size: number;
+  try {
+    size = Math.max(1, Math.min(CHUNK_BYTES, (await fh.stat()).size + 1));
+  } catch (err) {
+    await fh.close();
+    throw err;
+  }
+  const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
   let turn = 0;
-  const readInto = (buffer: Buffer) => fh.read(buffer, 0, CHUNK_BYTES, null);
+  const readInto = (buffer: Buffer) => fh.read(buffer, 0, size, null);
   let pending = readInto(buffers[0]!);
   try {
     for (;;) {
