@@ -1,5 +1,5 @@
 import { hashFile } from './hashFile.js';
-import { walkStore } from './listObjects.js';
+import { scanStore } from './listObjects.js';
 import { objectPath } from './objectPath.js';
 import { mapLimit } from '../util/index.js';
 import { EMPTY_HASH, compareCodePoints } from '../util/index.js';
@@ -10,7 +10,7 @@ export async function fsck(root: string, options: { concurrency?: number } = {})
   const objects: string[] = [];
   const misnamed: string[] = [];
   const tempFiles: string[] = [];
-  for await (const entry of walkStore(root)) {
+  for (const entry of await scanStore(root)) {
     if (entry.hash) objects.push(entry.hash);
     else if (entry.rel.endsWith('.tmp')) tempFiles.push(entry.rel);
     else if (entry.isFile) misnamed.push(entry.rel);
