@@ -4,12 +4,13 @@
  * large ones are streamed into the staging copy, which the store and the renderers then read.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { linkSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, open, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createBacktickCounter } from '../bundle/index.js';
 import type { Cas } from '../cas/index.js';
 import { unsafePathReason } from '../manifest/index.js';
-import { PackerError } from '../util/index.js';
+import { PackerError, isErrno } from '../util/index.js';
 import type { SourceFile } from '../walk/index.js';
 import { createTextCheck } from './sniffText.js';
 import { sourceError } from './sourceError.js';
@@ -60,10 +61,28 @@ function repoCopyPath(ctx: ReadContext, file: SourceFile): string {
   return join(ctx.repoDir, file.rootPath);
 }
 
+/**
+ * The staging `repo/` copy of a stored file is a hard link to its CAS object (as pnpm links from
+ * its store): no second write of the bytes. Objects are read-only, so the pack's copy is too.
+ * Where links are impossible (another file system, no link support, an object a concurrent GC
+ * just removed) the bytes are written instead.
+ */
+function linkOrWrite(object: string, copy: string, bytes: Buffer): void {
+  try {
+    linkSync(object, copy);
+  } catch (err) {
+    if (!isErrno(err, 'EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'ENOENT', 'EACCES')) throw err;
+    writeFileSync(copy, bytes, { flag: 'wx' });
+  }
+}
+
 async function readSmall(file: SourceFile, ctx: ReadContext, makeDir: (d: string) => Promise<void>): Promise<ReadResult> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file.absPath);
+    // Synchronous on purpose: for files of at most STREAM_THRESHOLD bytes, readFileSync was 4-5x
+    // faster than fs/promises' readFile (FileHandle and promise overhead per file dominates; 7,266
+    // node_modules files: ~0.2 s against ~1.0 s). Only reads of this stage block, and briefly.
+    bytes = readFileSync(file.absPath);
   } catch (err) {
     throw sourceError(err, file.path);
   }
@@ -72,12 +91,7 @@ async function readSmall(file: SourceFile, ctx: ReadContext, makeDir: (d: string
   const { hash } = await ctx.cas.putBytes(bytes);
   const copy = repoCopyPath(ctx, file);
   await makeDir(dirname(copy));
-  const fh = await open(copy, 'wx');
-  try {
-    await fh.writeFile(bytes);
-  } finally {
-    await fh.close();
-  }
+  linkOrWrite(ctx.cas.path(hash), copy, bytes);
   return { file, text: true, size: bytes.length, hash, body: { kind: 'bytes', bytes } };
 }
 
