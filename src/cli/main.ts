@@ -43,7 +43,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return ctx.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code)) return 0;
+      if (['commander.helpDisplayed', 'commander.version'].includes(err.code)) return 0;
+      // Help shown because a command was incomplete (`llm-packer cas`) is bad usage.
+      if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
       const text = err.message.replace(/^error: /, '');
       io.stderr.write(`USAGE: ${text.split('\n')[0]} (see llm-packer --help)\n`);
       return 2;

@@ -131,3 +131,10 @@ test('cas put of a missing file exits 2 with INPUT_NOT_FOUND and stores nothing 
   assertOneErrorLine(r.stderr, 'INPUT_NOT_FOUND');
   assert.deepEqual(await openCas(join(dir, 'S')).list(), []);
 });
+
+test('a command group without its subcommand is bad usage (exit 2); --help is not', async (t) => {
+  const dir = await tempDir(t);
+  assert.equal((await runInProcess(['cas'], dir)).code, 2);
+  assert.equal((await runInProcess(['cas', '--help'], dir)).code, 0);
+  assert.equal((await runInProcess(['--help'], dir)).code, 0);
+});
