@@ -5,8 +5,12 @@ import { devNull } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { BenchError } from './benchError.mjs';
 
-/** Regular files and their total size under `dir` (symlinks counted apart, never followed). */
-export function statTree(dir) {
+/**
+ * Regular files and their total size under `dir` (symlinks counted apart, never followed). With
+ * `seen`, a file whose inode is already in it is not counted again: pack hard-links repo/ copies
+ * to CAS objects, and those bytes were written once, not twice.
+ */
+export function statTree(dir, seen) {
   let files = 0;
   let bytes = 0;
   let symlinks = 0;
@@ -18,8 +22,12 @@ export function statTree(dir) {
       if (entry.isDirectory()) stack.push(path);
       else if (entry.isSymbolicLink()) symlinks++;
       else if (entry.isFile()) {
+        const st = lstatSync(path);
+        const key = `${st.dev}:${st.ino}`;
+        if (seen?.has(key)) continue;
+        seen?.add(key);
         files++;
-        bytes += lstatSync(path).size;
+        bytes += st.size;
       }
     }
   }
@@ -27,8 +35,8 @@ export function statTree(dir) {
 }
 
 /** Bytes of every regular file under `dir`, 0 when it does not exist (like `du -sb`, files only). */
-export function bytesUnder(dir) {
-  return existsSync(dir) ? statTree(dir).bytes : 0;
+export function bytesUnder(dir, seen) {
+  return existsSync(dir) ? statTree(dir, seen).bytes : 0;
 }
 
 /** True when git sees `dir` inside a work tree (without the user's or system's git config). */

@@ -17,7 +17,10 @@ function settle() {
 /** What the cold pack packed and wrote, and the floor that copies as many bytes: learnt once. */
 function learnFromCold(ctx, cold, store, outDir) {
   const packed = readPackedFiles(outDir);
-  const coldWrites = { outDirBytes: bytesUnder(outDir), casBytes: bytesUnder(store.casRoot), runsDirBytes: bytesUnder(store.runsDir) };
+  // Each inode once: repo/ copies are hard links to CAS objects (counted with the CAS).
+  const seen = new Set();
+  const casBytes = bytesUnder(store.casRoot, seen);
+  const coldWrites = { outDirBytes: bytesUnder(outDir, seen), casBytes, runsDirBytes: bytesUnder(store.runsDir, seen) };
   coldWrites.totalBytes = coldWrites.outDirBytes + coldWrites.casBytes;
   const plan = planFloor(packed, coldWrites.totalBytes);
   return { packed, coldWrites, floor: prepareFloor(ctx, packed, plan), packSummary: cold.summary };
