@@ -105,6 +105,11 @@ export async function completeRun(lane: Lane): Promise<Run> {
   return run;
 }
 
+/** A run meant to be killed finished first: its pack is now the lane's previous pack. */
+export async function adoptFinished(lane: Lane): Promise<void> {
+  lane.previous = await packState(lane.out);
+}
+
 /** Everything issue 7 asks after a kill; `killed` is the killed child's result. */
 export async function checkAfterKill(lane: Lane, before: Before, killed: Run): Promise<KillOutcome> {
   const where = `variant ${lane.variant}`;

@@ -67,7 +67,7 @@ export async function gcKillRound(lane: GcLane, when: KillTiming): Promise<{ kil
   await ageLocks([lane.place.runsDir]);
   await cliOk(gcArgs(lane), { cwd: lane.place.dir });
   assert.deepEqual(await cas.list(), lane.rooted, 'the rerun finished the sweep: only rooted objects are left');
-  await checkPackTruth(lane.place);
+  for (const hash of lane.rooted) assert.equal(sha256Hex(await cas.get(hash)), hash);
   await putLoose(lane);
   return { killed, deletedBeforeKill: before - left.size };
 }

@@ -14,9 +14,8 @@ import { cliOk, runChild, writeFiles } from './kit.js';
 import { KILL_POINTS, runToKillPoint } from './killPoints.js';
 
 const SHAPE = { files: 40, big: 1 };
+/** The two crash states a reader could see before publish settled them (every point: stress set). */
 const QUICK_POINTS = [
-  'CAS: before the fourth new object',
-  'roots: before STATUS is rooted',
   'publish: between the two renames (old pack aside, new one not in place)',
   'publish: new pack in place, archive not yet',
 ];
@@ -33,10 +32,10 @@ test('pack killed at the riskiest steps: a reader sees the old pack or the new o
   }
 });
 
-test('the built CLI killed at random moments of pack (3 kills)', async (t) => {
+test('the built CLI killed at a random moment of pack', async (t) => {
   const lane = await openLane(await tempDir(t), SHAPE);
   const baseline = await completeRun(lane);
-  for (const fraction of [0.2, 0.5, 0.8]) {
+  for (const fraction of [0.3 + 0.6 * Math.random()]) {
     const before = await nextVariant(lane);
     const killed = await runChild(lanePackArgs(lane), { cwd: lane.dir, killAfterMs: baseline.ms * fraction });
     if (killed.signal !== 'SIGKILL') continue; // finished first: nothing to check but that it succeeded
