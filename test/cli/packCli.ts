@@ -1,28 +1,11 @@
-import { spawn } from 'node:child_process';
-import { BIN, type CliResult } from '../helpers/cli.js';
+import { runBuilt, type CliResult } from '../helpers/cli.js';
 
-/** Run the built CLI under `sh` so the test can set a umask (Node cannot set one for a child). */
+/** Run the built CLI with a umask (022 unless given), as the pack tests do. */
 export function runBuiltWithUmask(
   argv: string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv; umask?: string },
 ): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const script = `umask ${options.umask ?? '022'} && exec "$0" "$@"`;
-    const child = spawn('/bin/sh', ['-c', script, process.execPath, BIN, ...argv], {
-      cwd: options.cwd,
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const stdoutBytes = Buffer.concat(out);
-      resolve({ code: code ?? -1, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes });
-    });
-  });
+  return runBuilt(argv, { ...options, umask: options.umask ?? '022' });
 }
 
 /** An AGS tree with one marker per text file and a few files the rules leave out. */

@@ -22,13 +22,20 @@ export async function runInProcess(argv: string[], cwd: string): Promise<CliResu
   return { code, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes };
 }
 
-/** Run the built CLI in a child process, as a user would. */
+/**
+ * Run the built CLI in a child process, as a user would. With `umask`, it runs under `sh` so the
+ * child gets that umask (Node cannot set one for a child).
+ */
 export function runBuilt(
   argv: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string; umask?: string },
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...argv], {
+    const [command, args] =
+      options.umask === undefined
+        ? [process.execPath, [BIN, ...argv]]
+        : ['/bin/sh', ['-c', `umask ${options.umask} && exec "$0" "$@"`, process.execPath, BIN, ...argv]];
+    const child = spawn(command, args, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
