@@ -86,11 +86,19 @@ export async function recordPackRun(
   const payloadHashes = manifest.entries.map((e) => e.ref.slice('sha256:'.length));
 
   // 3. TASK_SPEC and OUTPUT_HASHES (manifest first, then every entry; duplicates kept).
-  const taskSpecRef = await putTaskSpec(cas, packTaskSpec(input.scope, manifest.repo_state, input.modes));
-  const outputHashesRef = await putOutputHashes(cas, [manifestHash, ...payloadHashes]);
+  const taskSpec = packTaskSpec(input.scope, manifest.repo_state, input.modes);
+  const outputHashes = [manifestHash, ...payloadHashes];
+  const taskSpecRef = await putTaskSpec(cas, taskSpec);
+  const outputHashesRef = await putOutputHashes(cas, outputHashes);
 
   // 4. Roots: merged into what is there, never overwritten.
   await deps.addRoots(runsDir, [taskSpecRef, outputHashesRef, manifestHash, ...payloadHashes]);
+  // A collection without grace may have taken a record between its store and its rooting (a
+  // missing payload fails the audit below; TASK_SPEC is not in OUTPUT_HASHES, so nothing would
+  // notice it). Now rooted, they cannot go again: store them once more (a no-op if present).
+  await cas.putBytes(manifestBytes);
+  await putTaskSpec(cas, taskSpec);
+  await putOutputHashes(cas, outputHashes);
 
   // 5. Mode B audit on OUTPUT_HASHES.
   const audit = await deps.rootAudit({ cas, runsDir, root: input.root, outputHashesRef });
@@ -101,6 +109,7 @@ export async function recordPackRun(
   const status = packStatus({ passed, snapshotHash, manifestHash, outputHashesRef, taskSpecRef });
   const statusRef = await putStatus(cas, status);
   await deps.addRoots(runsDir, [statusRef]);
+  await putStatus(cas, status); // as above: STATUS is in no audit's list
   await deps.appendRun(runsDir, {
     status_ref: statusRef,
     verdict: status.verdict,

@@ -9,7 +9,7 @@ import { open, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as yieldLoop } from 'node:timers/promises';
 import { test } from 'node:test';
-import { collectFiles, isPackerError, openCas, runPack, type RunPackOptions } from '../../src/index.js';
+import { addRoots, collectFiles, isPackerError, openCas, recordPackRun, runPack, type RunPackOptions } from '../../src/index.js';
 import { tempDir } from '../helpers/tmp.js';
 import { checkStore, exists, listAll, sha256, writeFiles } from './kit.js';
 import { checkPackTruth, placeIn } from './packCheck.js';
@@ -105,4 +105,27 @@ test('files rewritten while they are packed: the manifest, the store, FULL and r
     await rm(join(root, 'live', 'small.txt'), { force: true });
   }
   t.diagnostic(outcomes.join('; '));
+});
+
+test('a collector with no grace taking the run records before they are rooted: the pack still verifies', async (t) => {
+  const dir = await tempDir(t);
+  const root = join(dir, 'root');
+  await writeFiles(root, { 'a.txt': 'a\n', 'b.md': '# b\n' });
+  for (const victim of ['TASK_SPEC', 'STATUS'] as const) {
+    const place = placeIn(join(dir, victim));
+    const cas = openCas(place.casRoot);
+    // What `gc --apply --grace 0` may do between a record's store and its rooting: delete it.
+    const collectFirst: typeof addRoots = async (runsDir, hashes, options) => {
+      const isStatus = hashes.length === 1;
+      if (isStatus === (victim === 'STATUS')) assert.equal(await cas.delete(hashes[0]!), true);
+      return addRoots(runsDir, hashes, options);
+    };
+    const summary = await runPack(
+      { root, outDir: place.out, casRoot: place.casRoot, runsDir: place.runsDir },
+      { recordPackRun: (input) => recordPackRun(input, { addRoots: collectFirst }) },
+    );
+    assert.equal(summary.refs.verdict, 'PASS');
+    await checkPackTruth(place);
+    await checkStore(place.casRoot, place.runsDir, `after losing ${victim} before its rooting`);
+  }
 });
