@@ -43,25 +43,28 @@ test('a damaged object is detected and named by cas get, consume, verify and aud
     const what = `${path} ${how}`;
     const name = new RegExp(hash);
 
-    const get = await runChild(['cas', 'get', `sha256:${hash}`, ...store], { cwd: dir });
+    // The five readers only read (consume fails before it writes), so they run side by side.
+    const before = await listAll(dir);
+    const [get, consumed, verified, audit, fsck] = await Promise.all([
+      runChild(['cas', 'get', `sha256:${hash}`, ...store], { cwd: dir }),
+      runChild(['consume', place.out, '--out', join(dir, 'rebuilt'), ...store], { cwd: dir }),
+      runChild(['verify', place.out, ...store], { cwd: dir }),
+      runChild(['audit', '--full', '--output-hashes', outputHashes, ...store], { cwd: dir }),
+      runChild(['cas', 'fsck', ...store], { cwd: dir }),
+    ]);
     oneError(get, 1, new RegExp(`^CAS_CORRUPT_OBJECT: object ${hash} is corrupt`), `cas get, ${what}`);
     assert.equal(get.stdout, '', `cas get printed no byte of the damaged object (${what})`);
 
-    const before = await listAll(dir);
-    const consumed = await runChild(['consume', place.out, '--out', join(dir, 'rebuilt'), ...store], { cwd: dir });
     oneError(consumed, 1, new RegExp(`^CAS_CORRUPT_OBJECT: object ${hash} is corrupt`), `consume, ${what}`);
     assert.deepEqual(await listAll(dir), before, `consume wrote nothing (${what})`);
 
-    const verified = await runChild(['verify', place.out, ...store], { cwd: dir });
     oneError(verified, 1, /^VERIFY_FAILED: .*: payloads, audit$/, `verify, ${what}`);
     assert.match(verified.stdout, new RegExp(`^FAIL payloads: ${path.replace('.', '\\.')}: object ${hash} is corrupt$`, 'm'));
 
-    const audit = await runChild(['audit', '--full', '--output-hashes', outputHashes, ...store], { cwd: dir });
     assert.equal(audit.code, 1, `audit --full, ${what}: ${audit.stderr}`);
     assert.match(audit.stdout, new RegExp(`^corrupt ${hash}$`, 'm'));
     assert.match(audit.stdout, /^audit: FAIL$/m);
 
-    const fsck = await runChild(['cas', 'fsck', ...store], { cwd: dir });
     assert.equal(fsck.code, 1);
     assert.match(fsck.stdout, name);
     detections += 5;
