@@ -24,15 +24,20 @@ interface LaneReport {
   baselineMs: number;
 }
 
-/** Kill `kills` runs of one lane at delays spread evenly over [0, baseline], in random order. */
+/**
+ * Kill `kills` runs of one lane at delays spread evenly over [0, 1.2 × baseline], in random order
+ * (a little past the baseline, so a slower run is still caught publishing); a run that finishes
+ * before its kill is counted and its kill retried at a random moment of the baseline.
+ */
 async function runLane(dir: string, kills: number): Promise<LaneReport> {
   const lane = await openLane(dir, SHAPE);
   const baseline = await completeRun(lane);
-  // Stratified: one delay in each of `kills` equal slices of the baseline run.
-  const delays = Array.from({ length: kills }, (_, k) => (baseline.ms * (k + Math.random())) / kills).sort(() => Math.random() - 0.5);
+  // Stratified: one delay in each of `kills` equal slices.
+  const span = baseline.ms * 1.2;
+  const delays = Array.from({ length: kills }, (_, k) => (span * (k + Math.random())) / kills).sort(() => Math.random() - 0.5);
   const report: LaneReport = { kills: [], finishedFirst: 0, baselineMs: baseline.ms };
   while (report.kills.length < kills) {
-    const delay = delays.pop() ?? Math.random() * baseline.ms * 0.9;
+    const delay = delays.pop() ?? Math.random() * baseline.ms;
     const before = await nextVariant(lane);
     const run = await runChild(lanePackArgs(lane), { cwd: lane.dir, killAfterMs: delay });
     if (run.signal !== 'SIGKILL') {
