@@ -4,7 +4,7 @@
  * roots lock is held from reading the roots to the end of the sweep, so no root is added mid-sweep.
  * Findings go in the report's `errors`; with any error before the sweep nothing is deleted.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeFinding, storeSnapshot } from '../audit/index.js';
 import {
@@ -17,7 +17,9 @@ import {
   type LockHandle,
   type RootSourceName,
 } from '../roots/index.js';
+import { checkStoreBinding } from '../store/index.js';
 import { PackerError, compareCodePoints } from '../util/index.js';
+import { TRACKED_REASON, gitTrackedObjects } from './gitTrackedObjects.js';
 import { sweepCandidates } from './sweepCandidates.js';
 import type { GcOptions, GcReport } from './types.js';
 
@@ -75,10 +77,16 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
   };
   if (errors.length > 0) return report; // fail closed: no sweep at all
 
+  let tracked: Set<string>;
+  try {
+    tracked = await gitTrackedObjects(options.cas.root);
+  } catch (err) {
+    return { ...report, errors: [describeFinding(err)] }; // fail closed: no sweep
+  }
   const candidates = snapshot.objects.filter((h) => !roots.has(h));
   const swept = await sweepCandidates({
     cas: options.cas,
-    candidates,
+    candidates: candidates.filter((h) => !tracked.has(h)),
     apply,
     graceMs,
     now: options.now ?? Date.now,
@@ -91,27 +99,36 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
     candidate_hashes_count: candidates.length,
     candidate_hashes: candidates,
     deleted_hashes: swept.deleted,
-    skipped_hashes: swept.skipped,
+    skipped_hashes: [...swept.skipped, ...candidates.filter((h) => tracked.has(h)).map((hash) => ({ hash, reason: TRACKED_REASON }))].sort(
+      (a, b) => compareCodePoints(a.hash, b.hash),
+    ),
     errors: swept.errors.sort(compareCodePoints),
   };
 }
 
-/** Collect garbage in `cas` by the roots of `runsDir`. Throws `GC_BUSY` when another collector runs. */
+/**
+ * Collect garbage in `cas` by the roots of `runsDir`. The store must be bound to the runs dir (`STORE_NOT_BOUND`; first use binds an unbound pair that belongs
+ * together). Throws `GC_BUSY` when another collector runs. A dry run creates nothing.
+ */
 export async function runGc(options: GcOptions): Promise<GcReport> {
   checkGrace(options.graceMs ?? DEFAULT_GRACE_MS);
   const runsDir = resolve(options.runsDir);
+  await checkStoreBinding({ casRoot: options.cas.root, runsDir, write: options.apply === true });
   const lockPath = join(runsDir, GC_LOCK_NAME);
   const timing = options.lockStaleMs !== undefined ? { staleMs: options.lockStaleMs } : {};
-  // The GC lock first: a second collector must fail at once, not queue behind the roots lock.
+  const runsDirExists = await stat(runsDir).then((s) => s.isDirectory(), () => false);
+  // No runs dir: no roots to hold still, and no lock folder to create (nothing is deleted anyway).
+  if (!runsDirExists && options.apply !== true) return collect({ ...options, runsDir }, []);
   await mkdir(runsDir, { recursive: true });
+  // The GC lock first: a second collector must fail at once, not queue behind the roots lock.
   return withDirLock(
     {
       lockPath,
       retries: 0,
       ...timing,
-      onBusy: () =>
+      onBusy: (holder) =>
         new PackerError('GC_BUSY', ` another garbage collection is running (lock ${lockPath})`, {
-          hint: 'wait for it to finish; the lock of a killed collector is reclaimed after 10 s',
+          hint: `held by ${holder}; wait for it to finish (a lock whose process has ended is taken over at once)`,
         }),
     },
     (gcLock) => withRootsLock(runsDir, (rootsLock) => collect({ ...options, runsDir }, [gcLock, rootsLock]), timing),

@@ -2,10 +2,9 @@
  * Read and validate RUN_ROOTS.json and GC_PINS.json (FORMATS.md §5). A missing file holds no
  * roots; anything malformed is an error, never "no roots", so GC and the audit fail closed.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TextDecoder } from 'node:util';
-import { PackerError, isErrno, isHash, sha256Hex } from '../util/index.js';
+import { PackerError, isErrno, isHash, readRegularFile, sha256Hex } from '../util/index.js';
 import type { RootFileState, RootSourceName } from './types.js';
 
 export const ROOT_FILES: Record<RootSourceName, string> = {
@@ -50,12 +49,15 @@ export function parseRootList(bytes: Uint8Array, file: string, path: string): st
 export async function inspectRootFile(runsDir: string, name: RootSourceName): Promise<InspectedRootFile> {
   const file = ROOT_FILES[name];
   const path = join(runsDir, file);
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
-    bytes = await readFile(path);
+    // Never a blocking open: a FIFO here would hang gc, audit and pack while they hold the locks.
+    bytes = await readRegularFile(path);
   } catch (err) {
     if (isErrno(err, 'ENOENT')) return { state: { name, path, exists: false, contentHash: null, hashes: [] } };
     if (!isErrno(err, 'EISDIR', 'ENOTDIR')) throw err;
+  }
+  if (bytes === undefined) {
     const error = invalid(file, 'is not a regular file', path);
     return { state: { name, path, exists: true, contentHash: null, hashes: [] }, error };
   }

@@ -27,6 +27,6 @@ export interface LockHandle {
 }
 
 export interface LockTiming {
-  /** A lock whose mtime is older than this is taken over (its holder died). Minimum 2000. */
+  /** A lock folder without an owner file (or from another host) older than this is taken over. */
   staleMs?: number;
 }

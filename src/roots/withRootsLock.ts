@@ -9,9 +9,9 @@ import type { LockHandle, LockTiming } from './types.js';
 export const ROOTS_LOCK_NAME = 'ROOTS.lock';
 
 /**
- * How long a writer waits for the roots lock: randomised backoff from 10 ms to 0.5 s, about two
- * minutes in all, longer than the stale timeout (so a dead holder is always outwaited) and long
- * enough for a GC sweep of a large store, which holds the lock throughout.
+ * How long a writer waits for a live holder of the roots lock: randomised backoff from 10 ms to
+ * 0.5 s, about two minutes in all, long enough for a GC sweep of a large store, which holds the
+ * lock throughout. A holder that has ended is not waited for (see withDirLock).
  */
 export const ROOTS_LOCK_RETRIES = { retries: 240, factor: 1.5, minTimeout: 10, maxTimeout: 500, randomize: true };
 
@@ -47,9 +47,9 @@ export async function withRootsLock<T>(
       lockPath,
       retries: ROOTS_LOCK_RETRIES,
       ...(options.staleMs !== undefined ? { staleMs: options.staleMs } : {}),
-      onBusy: () =>
-        new PackerError('ROOTS_LOCKED', ` the roots lock ${lockPath} stayed held by another process`, {
-          hint: 'a pack or GC is still running; retry when it is done',
+      onBusy: (holder) =>
+        new PackerError('ROOTS_LOCKED', ` the roots lock ${lockPath} stayed held by ${holder}`, {
+          hint: 'a pack or gc of this runs dir is still running; retry when it is done (a lock whose process has ended is taken over at once)',
         }),
     },
     async (handle) => {
