@@ -1,6 +1,6 @@
-import { hashFile, type Cas } from '../cas/index.js';
+import type { Cas } from '../cas/index.js';
 import { loadOutputHashes } from '../records/index.js';
-import { isErrno, mapLimit } from '../util/index.js';
+import { rehashObjects } from './rehashObjects.js';
 
 export interface RequiredCheck {
   total: number;
@@ -31,21 +31,11 @@ export async function checkRequired(options: {
   const required = [...new Set(listed)].sort();
   const missing = required.filter((h) => !options.objects.has(h));
   const unreachable = required.filter((h) => !options.roots.has(h));
-  const corrupt: string[] = [];
+  let corrupt: string[] = [];
   if (options.full) {
-    const present = required.filter((h) => options.objects.has(h));
-    const actual = await mapLimit(present, 4, async (h) => {
-      try {
-        return (await hashFile(options.cas.path(h))).hash;
-      } catch (err) {
-        if (isErrno(err, 'ENOENT')) return undefined; // deleted since the listing: reported as missing below
-        throw err;
-      }
-    });
-    present.forEach((h, i) => {
-      if (actual[i] === undefined) missing.push(h);
-      else if (actual[i] !== h) corrupt.push(h);
-    });
+    const rehashed = await rehashObjects(options.cas, required.filter((h) => options.objects.has(h)));
+    corrupt = rehashed.corrupt;
+    missing.push(...rehashed.missing);
     missing.sort();
   }
   return { total: required.length, missing, unreachable, corrupt };

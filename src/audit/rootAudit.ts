@@ -5,8 +5,10 @@
  */
 import { join, relative, resolve, sep } from 'node:path';
 import { ROOT_FILES, ROOT_SOURCE_NAMES, inspectRootFile, type InspectedRootFile, type RootSourceName } from '../roots/index.js';
+import { checkStoreBinding } from '../store/index.js';
 import { compareCodePoints, isPackerError } from '../util/index.js';
 import { checkRequired, type RequiredCheck } from './checkRequired.js';
+import { rehashObjects } from './rehashObjects.js';
 import { storeSnapshotHash } from './storeSnapshotHash.js';
 import type { AuditReceipt, AuditRootSource, RootAuditOptions } from './types.js';
 
@@ -69,7 +71,19 @@ async function runRequiredCheck(
   }
 }
 
+/** `--full`: every rooted object in the store is rehashed, in Mode A as in Mode B. */
+async function rehashRooted(options: RootAuditOptions, objects: string[], roots: Set<string>, errors: string[]): Promise<string[]> {
+  try {
+    return (await rehashObjects(options.cas, objects.filter((h) => roots.has(h)))).corrupt;
+  } catch (err) {
+    errors.push(describeFinding(err));
+    return [];
+  }
+}
+
+/** Throws `STORE_NOT_BOUND` when the runs dir is bound to another store (or the store to another runs dir). */
 export async function rootAudit(options: RootAuditOptions): Promise<AuditReceipt> {
+  await checkStoreBinding({ casRoot: options.cas.root, runsDir: options.runsDir, write: false, acceptUnbound: true });
   const errors: string[] = [];
   const sources = await inspectSources(options.runsDir, errors);
   for (const s of sources) if (s.error) errors.push(s.error.message);
@@ -83,9 +97,19 @@ export async function rootAudit(options: RootAuditOptions): Promise<AuditReceipt
     ? await runRequiredCheck({ ...options, outputHashesRef: options.outputHashesRef as string }, objects, roots)
     : { total: 0, missing: [], unreachable: [], corrupt: [] };
   if (required.error !== undefined) errors.push(describeFinding(required.error));
+  // Mode B vouches for a record only if the record itself is kept alive.
+  if (modeB && !roots.has(options.outputHashesRef as string)) {
+    errors.push(`AUDIT_FAIL: the OUTPUT_HASHES record ${options.outputHashesRef as string} is not rooted`);
+  }
+  const rootedCorrupt = options.full ? await rehashRooted(options, objects, roots, errors) : [];
   errors.sort(compareCodePoints);
 
-  const failed = errors.length > 0 || required.missing.length > 0 || required.unreachable.length > 0 || required.corrupt.length > 0;
+  const failed =
+    errors.length > 0 ||
+    required.missing.length > 0 ||
+    required.unreachable.length > 0 ||
+    required.corrupt.length > 0 ||
+    rootedCorrupt.length > 0;
   return {
     mode: 'audit',
     root_sources: sources.map((s) => sourceOf(s, options.root)),
@@ -95,7 +119,7 @@ export async function rootAudit(options: RootAuditOptions): Promise<AuditReceipt
     required_total: required.total,
     required_missing: required.missing,
     required_unreachable: required.unreachable,
-    ...(options.full ? { required_corrupt: required.corrupt } : {}),
+    ...(options.full ? { required_corrupt: required.corrupt, rooted_corrupt: rootedCorrupt } : {}),
     errors,
     cas_snapshot_hash: storeSnapshotHash(objects),
     verdict: failed || roots.size === 0 ? 'FAIL' : 'PASS',

@@ -23,6 +23,8 @@ export interface AuditReceipt {
   required_unreachable: string[];
   /** Only with `full`: required objects whose bytes do not hash to their name. */
   required_corrupt?: string[];
+  /** Only with `full`: rooted objects (Mode A and B) whose bytes do not hash to their name. */
+  rooted_corrupt?: string[];
   errors: string[];
   cas_snapshot_hash: string;
   verdict: 'PASS' | 'FAIL';
@@ -35,6 +37,6 @@ export interface RootAuditOptions {
   root: string;
   /** Mode B: the bare hash of an OUTPUT_HASHES record whose every hash must be stored and rooted. */
   outputHashesRef?: string;
-  /** Also rehash every required object (`required_corrupt`). */
+  /** Also rehash every rooted and every required object (`rooted_corrupt`, `required_corrupt`). */
   full?: boolean;
 }

@@ -2,5 +2,5 @@ export { openCas } from './openCas.js';
 export { objectPath, objectRelPath, assertHash } from './objectPath.js';
 export { hashFile } from './hashFile.js';
 export { readChunks, CHUNK_BYTES } from './readChunks.js';
-export { scanStore } from './listObjects.js';
+export { scanStore, STORE_BINDING_FILE } from './listObjects.js';
 export type { Cas, PutResult, ObjectInfo, FsckReport } from './types.js';

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { isErrno, isHash, mapLimit } from '../util/index.js';
 
 const HEX1 = /^[0-9a-f]$/;
+/** The store's half of its binding to a runs dir (src/store): in the store root, and no object. */
+export const STORE_BINDING_FILE = 'llm-packer-store.json';
 const HEX2 = /^[0-9a-f]{2}$/;
 /** Folders listed at once. A store has up to 4,096 leaf folders; one at a time was most of an audit. */
 const LIST_CONCURRENCY = 32;
@@ -33,7 +35,7 @@ export async function scanStore(root: string): Promise<StoreEntry[]> {
   const level1: string[] = [];
   for (const a of await readdirOrEmpty(root)) {
     if (a.isDirectory() && HEX1.test(a.name)) level1.push(a.name);
-    else entries.push({ rel: a.name, isFile: !a.isDirectory() });
+    else if (!(a.isFile() && a.name === STORE_BINDING_FILE)) entries.push({ rel: a.name, isFile: !a.isDirectory() });
   }
   const level2: string[] = [];
   await mapLimit(level1, LIST_CONCURRENCY, async (a) => {

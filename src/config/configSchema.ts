@@ -82,6 +82,11 @@ export const scopeConfigSchema = z
 export const packerConfigSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
+    defaultScope: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { error: 'a scope name is 1-64 letters, digits, _ . or -' })
+      .optional()
+      .describe('The scope used when --scope is not given (default: ags on an AGS checkout, else repo).'),
     limits: limitsConfigSchema.optional(),
     scopes: z
       .record(

@@ -1,4 +1,4 @@
-export { resolveStoreLocations, detectDefaultScope, AGS_BUCKETS, AGS_STORE_SCOPES } from './storeLocations.js';
+export { resolveStoreLocations, detectDefaultScope, isAgsCheckout, STORE_LAYOUTS, TOOL_DIR_NAME, AGS_BUCKETS, AGS_STORE_SCOPES } from './storeLocations.js';
 export type { StoreLocations, StoreLocationOptions } from './storeLocations.js';
 export {
   packerConfigSchema,

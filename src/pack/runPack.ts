@@ -5,13 +5,14 @@
  * a staging folder that becomes the pack only after the P.2 step's root audit passed.
  */
 import { performance } from 'node:perf_hooks';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute } from 'node:path';
 import { estimateTokens, type BundleMode } from '../bundle/index.js';
 import { openCas } from '../cas/index.js';
 import { loadConfig, resolveStoreLocations, type StoreLocations } from '../config/index.js';
 import { recordPackRun } from '../p2/index.js';
 import { resolveScope, type Scope } from '../scopes/index.js';
-import { PackerError } from '../util/index.js';
+import { prepareStore, toolPaths } from '../store/index.js';
+import { PackerError, requireDir } from '../util/index.js';
 import { collectFiles, isTextContent, readRepoState, type RepoState, type Selection } from '../walk/index.js';
 import { createStaging, listPublishLeftovers, publishPack, recoverBackup, removeStaged } from './publishPack.js';
 import { DEFAULT_CONCURRENCY, buildPack, type Built } from './buildPack.js';
@@ -47,16 +48,11 @@ function checkOptions(options: RunPackOptions): void {
   if (options.stamp !== undefined && !STAMP.test(options.stamp)) {
     throw new PackerError('USAGE', ` --stamp ${JSON.stringify(options.stamp)}: use 1-64 letters, digits, '.', '_' or '-'`);
   }
-  if (options.outDir !== undefined) {
-    const rel = relative(options.outDir, options.root);
-    if (rel === '' || (!isAbsolute(rel) && !rel.startsWith('..'))) {
-      throw new PackerError('USAGE', ` the out dir ${options.outDir} holds the packed root; choose a folder beside or inside it`);
-    }
-  }
 }
 
 async function resolveRun(options: RunPackOptions, deps: PackDeps): Promise<{ scope: Scope; locations: StoreLocations }> {
   const { root } = options;
+  await requireDir(root, 'the packed root');
   const config = await deps.loadConfig(root);
   const scope = await deps.resolveScope({
     root,
@@ -74,12 +70,6 @@ async function resolveRun(options: RunPackOptions, deps: PackDeps): Promise<{ sc
   return { scope, locations };
 }
 
-/** The store's folders and the out dir (with its archive) are never packed. */
-function excludedPaths(locations: StoreLocations, outDir: string | undefined): string[] {
-  const out = outDir === undefined ? [] : [outDir, `${outDir}.zip`];
-  return [locations.casRoot, locations.runsDir, locations.packsDir, ...out];
-}
-
 async function collect(input: {
   options: RunPackOptions;
   deps: PackDeps;
@@ -89,7 +79,7 @@ async function collect(input: {
   const { options, deps, scope } = input;
   // Nor is what a killed run left beside the out dir (it may be inside the root).
   const leftovers = options.outDir === undefined ? [] : await listPublishLeftovers(options.outDir);
-  const exclude = [...excludedPaths(input.locations, options.outDir), ...leftovers];
+  const exclude = [...toolPaths(options.root, input.locations, options.outDir), ...leftovers];
   const [selection, repoState] = await Promise.all([
     deps.collectFiles({ root: options.root, scope, exclude }),
     deps.readRepoState(options.root),
@@ -135,6 +125,7 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
 
   const { scope, locations } = await clock.time('scope', () => resolveRun(options, deps));
   progress({ stage: 'scope', scope: { key: scope.key, title: scope.title } });
+  await prepareStore(locations, { ...(outDir !== undefined ? { outDir } : {}), write: false });
   if (outDir !== undefined) await recoverBackup(outDir);
   const { selection, repoState } = await clock.time('collect', () => collect({ options, deps, scope, locations }));
   progress({ stage: 'collect', files: selection.files.length + selection.omitted.length });
@@ -142,7 +133,13 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
     screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency }),
   );
   progress({ stage: 'screen', files: screened.files.length, omitted: screened.omitted.length, bytes: screened.bytes });
+  if (screened.files.length === 0 && options.allowEmpty !== true) {
+    throw new PackerError('PACK_EMPTY', ` the ${scope.key} scope selected no file to pack in ${options.root}`, {
+      hint: 'check --scope and the ignore rules, or pass --allow-empty to write an empty pack',
+    });
+  }
 
+  await prepareStore(locations, { ...(outDir !== undefined ? { outDir } : {}), write: true });
   const parent = outDir === undefined ? locations.packsDir : dirname(outDir);
   const name = outDir === undefined ? `llm-pack-${scope.key}` : basename(outDir);
   const staging = await createStaging(parent, name, ['meta', 'repo', ...modes, ...(options.zip ? ['archive'] : [])]);

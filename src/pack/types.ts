@@ -22,6 +22,8 @@ export interface RunPackOptions {
   packsDir?: string;
   /** Limits that win over the scope's and the config's. */
   limits?: Partial<PackLimits>;
+  /** Write a pack even when the scope selects no file (default: `PACK_EMPTY`). */
+  allowEmpty?: boolean;
   /** Files read at once (default 8). */
   concurrency?: number;
   onProgress?: (event: PackProgress) => void;

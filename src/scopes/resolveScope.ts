@@ -1,4 +1,4 @@
-import { detectDefaultScope, type LimitsConfig, type PackerConfig, type ScopeConfig } from '../config/index.js';
+import { AGS_STORE_SCOPES, detectDefaultScope, isAgsCheckout, type LimitsConfig, type PackerConfig, type ScopeConfig } from '../config/index.js';
 import { PackerError } from '../util/index.js';
 import { BUILTIN_SCOPES, BUILTIN_SCOPE_NAMES, type BuiltinScopeName } from './builtinScopes.js';
 import { DEFAULT_LIMITS, type PackLimits, type Scope } from './types.js';
@@ -48,7 +48,7 @@ function isBuiltin(name: string): name is BuiltinScopeName {
  * An unknown name is `PACK_SCOPE_UNKNOWN`, listing the valid names.
  */
 export async function resolveScope(options: ResolveScopeOptions): Promise<Scope> {
-  const name = options.scope ?? (await detectDefaultScope(options.root));
+  const name = options.scope ?? (await detectDefaultScope(options.root, options.config?.defaultScope));
   const configScopes = options.config?.scopes ?? {};
   const entry = Object.hasOwn(configScopes, name) ? configScopes[name] : undefined;
   let scope: Scope;
@@ -57,6 +57,11 @@ export async function resolveScope(options: ResolveScopeOptions): Promise<Scope>
   else {
     const valid = [...new Set([...BUILTIN_SCOPE_NAMES, ...Object.keys(configScopes)])];
     throw new PackerError('PACK_SCOPE_UNKNOWN', ` unknown scope ${JSON.stringify(name)}; valid scopes: ${valid.join(', ')}`);
+  }
+  if (AGS_STORE_SCOPES.includes(scope.key) && !(await isAgsCheckout(options.root))) {
+    throw new PackerError('PACK_SCOPE_NOT_AGS', ` the ${scope.key} scope packs an AGS checkout, and ${options.root} is not one`, {
+      hint: 'ags, lab and cat_cas need the AGS bucket folders (LAW, CAPABILITY, NAVIGATION, THOUGHT, MEMORY…); use --scope repo',
+    });
   }
   const limits: PackLimits = {
     ...DEFAULT_LIMITS,

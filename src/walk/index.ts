@@ -1,6 +1,6 @@
 export { collectFiles } from './collectFiles.js';
 export type { CollectFilesOptions } from './collectFiles.js';
-export { readRepoState } from './readRepoState.js';
+export { gitEnv, readRepoState } from './readRepoState.js';
 export type { RepoStateDeps } from './readRepoState.js';
 export { isTextContent } from './isTextContent.js';
 export type { WalkDeps } from './walkDeps.js';

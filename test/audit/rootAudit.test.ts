@@ -100,7 +100,7 @@ test('a malformed roots file fails the audit with its exact error', async (t) =>
 test('Mode B passes when every listed hash is stored and rooted (duplicates counted once)', async (t) => {
   const { root, cas, runsDir, payloads } = await fixture(t);
   const record = await putOutputHashes(cas, [payloads[1], payloads[0], payloads[1]]);
-  await addRoots(runsDir, [payloads[0], payloads[1]]);
+  await addRoots(runsDir, [payloads[0], payloads[1], record]);
   const receipt = await rootAudit({ cas, runsDir, root, outputHashesRef: record });
   assert.deepEqual(receipt.required_check, { enabled: true, output_hashes_record: record });
   assert.equal(receipt.required_total, 2);
@@ -114,7 +114,7 @@ test('Mode B passes when every listed hash is stored and rooted (duplicates coun
 test('Mode B: a required object that is not rooted is listed and fails', async (t) => {
   const { root, cas, runsDir, payloads } = await fixture(t);
   const record = await putOutputHashes(cas, payloads);
-  await addRoots(runsDir, [payloads[0], payloads[2]]);
+  await addRoots(runsDir, [payloads[0], payloads[2], record]);
   const receipt = await rootAudit({ cas, runsDir, root, outputHashesRef: record });
   assert.deepEqual(receipt.required_unreachable, [payloads[1]]);
   assert.deepEqual(receipt.required_missing, []);
@@ -126,7 +126,7 @@ test('Mode B: a required object missing from the store is listed and fails', asy
   const { root, cas, runsDir, payloads } = await fixture(t);
   const absent = sha256Hex('never stored');
   const record = await putOutputHashes(cas, [payloads[0], absent]);
-  await addRoots(runsDir, [payloads[0], absent]);
+  await addRoots(runsDir, [payloads[0], absent, record]);
   const receipt = await rootAudit({ cas, runsDir, root, outputHashesRef: record });
   assert.deepEqual(receipt.required_missing, [absent]);
   assert.deepEqual(receipt.required_unreachable, []);
@@ -136,7 +136,7 @@ test('Mode B: a required object missing from the store is listed and fails', asy
 test('Mode B with --full: a corrupt required object is listed in required_corrupt and fails', async (t) => {
   const { root, cas, runsDir, payloads } = await fixture(t);
   const record = await putOutputHashes(cas, payloads);
-  await addRoots(runsDir, payloads);
+  await addRoots(runsDir, [...payloads, record]);
   const damaged = cas.path(payloads[2]);
   await chmod(damaged, 0o644);
   await writeFile(damaged, 'tampered\n');
@@ -153,18 +153,44 @@ test('Mode B: an OUTPUT_HASHES record that cannot be loaded is an audit error, n
   const { root, cas, runsDir, payloads } = await fixture(t);
   await addRoots(runsDir, payloads);
   const absent = sha256Hex('no such record');
+  await addRoots(runsDir, [absent]);
   const missing = await rootAudit({ cas, runsDir, root, outputHashesRef: absent });
   assert.deepEqual(missing.errors, [`CAS_NOT_FOUND: object ${absent} is not in the store`]);
   assert.equal(missing.verdict, 'FAIL');
 
   const notAList = (await cas.putBytes(Buffer.from('{"a":1}'))).hash;
+  await addRoots(runsDir, [notAList]);
   const wrong = await rootAudit({ cas, runsDir, root, outputHashesRef: notAList });
   assert.deepEqual(wrong.errors, ['RECORD_INVALID: OUTPUT_HASHES must be a JSON array']);
   assert.equal(wrong.verdict, 'FAIL');
 
   const bad = await rootAudit({ cas, runsDir, root, outputHashesRef: 'nope' });
-  assert.deepEqual(bad.errors, ['INVALID_REFERENCE: "nope" is not a record ref of 64 lowercase hex characters']);
+  assert.deepEqual(bad.errors, [
+    'AUDIT_FAIL: the OUTPUT_HASHES record nope is not rooted',
+    'INVALID_REFERENCE: "nope" is not a record ref of 64 lowercase hex characters',
+  ]);
   assert.equal(bad.verdict, 'FAIL');
+});
+
+test('Mode B vouches for a record only if the record itself is rooted', async (t) => {
+  const { root, cas, runsDir, payloads } = await fixture(t);
+  const record = await putOutputHashes(cas, payloads);
+  await addRoots(runsDir, payloads);
+  const receipt = await rootAudit({ cas, runsDir, root, outputHashesRef: record });
+  assert.deepEqual(receipt.errors, [`AUDIT_FAIL: the OUTPUT_HASHES record ${record} is not rooted`]);
+  assert.equal(receipt.verdict, 'FAIL');
+});
+
+test('--full rehashes every rooted object in Mode A too', async (t) => {
+  const { root, cas, runsDir, payloads } = await fixture(t);
+  await addRoots(runsDir, payloads);
+  const damaged = cas.path(payloads[1]);
+  await chmod(damaged, 0o644);
+  await writeFile(damaged, 'tampered\n');
+  assert.equal((await rootAudit({ cas, runsDir, root })).verdict, 'PASS', 'without --full the bytes are not read');
+  const full = await rootAudit({ cas, runsDir, root, full: true });
+  assert.deepEqual(full.rooted_corrupt, [payloads[1]]);
+  assert.equal(full.verdict, 'FAIL');
 });
 
 test('the audit only reads: store and runs dir are byte-identical before and after', async (t) => {

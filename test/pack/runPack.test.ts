@@ -85,7 +85,7 @@ test('an existing folder that is not a pack is never replaced', async (t) => {
   await writeFile(join(out, 'precious.txt'), 'keep me');
   await assert.rejects(runPack({ root, outDir: out }), { code: 'USAGE' });
   assert.equal(await readFile(join(out, 'precious.txt'), 'utf8'), 'keep me');
-  await assert.rejects(runPack({ root, outDir: root }), { code: 'USAGE' });
+  await assert.rejects(runPack({ root, outDir: root }), { code: 'STORE_LOCATION_CONFLICT' });
   await assert.rejects(runPack({ root, outDir: join(root, 'x'), stamp: '../x' }), { code: 'USAGE' });
 });
 
