@@ -25,3 +25,16 @@ export function parseRecordRef(ref: unknown): string {
   if (!isHash(ref)) throw new InvalidReferenceError(String(ref), 'a record ref of 64 lowercase hex characters');
   return ref;
 }
+
+const HASH_INPUT = /^(?:sha256:)?([0-9a-f]{64})$/;
+
+/**
+ * The one parser of a hash a user types (command-line arguments, flags): `sha256:<hex>` and bare
+ * hex name the same object. Anything else (upper case, spaces, another length) is
+ * `INVALID_REFERENCE` (exit 2), naming `what` (e.g. "--output-hashes").
+ */
+export function parseHashInput(text: string, what = 'a hash'): string {
+  const match = HASH_INPUT.exec(text);
+  if (!match) throw new InvalidReferenceError(text, `${what}: sha256:<64 lowercase hex> or 64 lowercase hex characters`);
+  return match[1] as string;
+}

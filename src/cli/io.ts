@@ -8,6 +8,8 @@ export interface OutStream {
 export interface CliIo {
   /** Relative paths on the command line are resolved against this, never `process.cwd()`. */
   cwd: string;
+  /** Read by `cas put -`; absent: standard input is empty. */
+  stdin?: AsyncIterable<Uint8Array | string>;
   stdout: OutStream;
   stderr: OutStream;
 }

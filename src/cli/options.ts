@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { resolveStoreLocations, type StoreLocations } from '../index.js';
+import { loadConfig, requireDir, resolveStoreLocations, type StoreLocations } from '../index.js';
 import type { CliIo } from './io.js';
 
 export interface StoreFlags {
@@ -20,12 +20,19 @@ export function addStoreOptions(cmd: Command, { root = true }: { root?: boolean 
     .option('--packs-dir <dir>', 'where packs are written');
 }
 
-/** Turn the flags into absolute store locations; relative flags are relative to the caller's cwd. */
-export function storeLocationsFrom(flags: StoreFlags, io: CliIo, root?: string): Promise<StoreLocations> {
+/**
+ * Turn the flags into absolute store locations; relative flags are relative to the caller's cwd.
+ * The default scope (and so the default store) is chosen as `pack` chooses it, config included.
+ */
+export async function storeLocationsFrom(flags: StoreFlags, io: CliIo, root?: string): Promise<StoreLocations> {
   const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(io.cwd, p));
+  const rootDir = resolve(io.cwd, root ?? flags.root ?? '.');
+  await requireDir(rootDir, 'the root'); // `gc --root /typo` is a typo, not an empty store
+  const defaultScope = flags.scope === undefined ? (await loadConfig(rootDir).catch(() => undefined))?.defaultScope : undefined;
   return resolveStoreLocations({
-    root: resolve(io.cwd, root ?? flags.root ?? '.'),
+    root: rootDir,
     ...(flags.scope !== undefined ? { scope: flags.scope } : {}),
+    ...(defaultScope !== undefined ? { defaultScope } : {}),
     ...(flags.casRoot !== undefined ? { casRoot: abs(flags.casRoot) as string } : {}),
     ...(flags.runsDir !== undefined ? { runsDir: abs(flags.runsDir) as string } : {}),
     ...(flags.packsDir !== undefined ? { packsDir: abs(flags.packsDir) as string } : {}),

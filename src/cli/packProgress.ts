@@ -1,7 +1,7 @@
 /**
  * The pack command's progress display on stderr: a cli-progress bar with files and bytes done and
- * the read rate, only when stderr is a terminal and `--quiet` is off. The chosen scope is always
- * printed as one line at the start (stderr, so `--json` output stays pure).
+ * the read rate, only when stderr is a terminal and `--quiet` is off. The chosen scope is printed
+ * as one line at the start (stderr, so `--json` output stays pure), unless `quiet`.
  */
 import { SingleBar } from 'cli-progress';
 import type { PackProgress } from '../index.js';
@@ -23,7 +23,10 @@ export function formatBytes(n: number): string {
   return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u]}`;
 }
 
-export function createPackProgress(io: CliIo, options: { bar: boolean; now?: () => number }): PackProgressDisplay {
+export function createPackProgress(
+  io: CliIo,
+  options: { bar: boolean; quiet?: boolean; now?: () => number },
+): PackProgressDisplay {
   const now = options.now ?? (() => Date.now());
   let bar: SingleBar | undefined;
   let started = 0;
@@ -34,7 +37,7 @@ export function createPackProgress(io: CliIo, options: { bar: boolean; now?: () 
   };
   return {
     onProgress(event) {
-      if (event.stage === 'scope') io.stderr.write(`scope: ${event.scope.key} (${event.scope.title})\n`);
+      if (event.stage === 'scope' && !options.quiet) io.stderr.write(`scope: ${event.scope.key} (${event.scope.title})\n`);
       if (!options.bar) return;
       if (event.stage === 'screen' && event.files > 0) {
         started = now();

@@ -3,11 +3,10 @@
  * roots lock, so runs from concurrent packs are never lost. It is ours alone: GC and the audit
  * never read it (roots stay the only liveness anchors).
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { withRootsLock } from '../roots/index.js';
-import { HASH_PATTERN, PackerError, isErrno, prettyJson, writeFileDurable } from '../util/index.js';
+import { HASH_PATTERN, PackerError, isErrno, prettyJson, readRegularFile, writeFileDurable } from '../util/index.js';
 import { mkdir } from 'node:fs/promises';
 import { LEDGER_FILE, type RunEntry } from './types.js';
 
@@ -25,13 +24,18 @@ const ledgerSchema = z.array(
 );
 
 export async function readLedger(runsDir: string): Promise<RunEntry[]> {
-  let text: string;
+  const path = join(runsDir, LEDGER_FILE);
+  let bytes: Buffer | undefined;
   try {
-    text = await readFile(join(runsDir, LEDGER_FILE), 'utf8');
+    bytes = await readRegularFile(path); // a FIFO must not hang a pack holding the roots lock
   } catch (err) {
     if (isErrno(err, 'ENOENT')) return [];
     throw err;
   }
+  if (bytes === undefined) {
+    throw new PackerError('ROOTS_INVALID', ` ${LEDGER_FILE} is not a regular file`, { hint: `remove ${path}` });
+  }
+  const text = bytes.toString('utf8');
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -45,6 +45,11 @@ export const ERROR_CODES = {
   CONSUME_OUT_EXISTS: 2,
   VERIFY_FAILED: 1,
   RUN_NOT_FOUND: 2,
+  // store, runs dir and their places
+  STORE_NOT_BOUND: 2,
+  STORE_LOCATION_CONFLICT: 2,
+  PACK_SCOPE_NOT_AGS: 2,
+  PACK_EMPTY: 1,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

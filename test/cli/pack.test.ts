@@ -91,7 +91,7 @@ test('without --zip the pack keeps repo/ as a folder of byte copies', async (t) 
   const dir = await tempDir(t);
   const root = join(dir, 'root');
   await writeTree(root, AGS_FILES);
-  const r = await runBuiltWithUmask(['pack', root, '--out-dir', join(dir, 'OUT'), '--no-split', '--quiet'], { cwd: dir });
+  const r = await runBuiltWithUmask(['pack', root, '--out-dir', join(dir, 'OUT'), '--no-split'], { cwd: dir });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^packed {4}10 files, /m);
   assert.match(r.stdout, /^pack {6}.*OUT$/m);

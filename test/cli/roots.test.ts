@@ -38,11 +38,26 @@ test('pins work on GC_PINS.json only, and --json prints the file state', async (
   assert.equal(await readFile(join(dir, 'R', 'GC_PINS.json'), 'utf8'), '[]\n');
 });
 
-test('roots add refuses a malformed hash with PACK_P2_INVALID_ROOT_HASH and writes nothing', async (t) => {
+test('roots/pins add and rm refuse a malformed hash as bad input (exit 2) and write nothing', async (t) => {
   const dir = await tempDir(t);
-  const r = await runInProcess(['roots', 'add', A, 'XYZ'], dir);
-  assert.deepEqual([r.code, r.stdout, r.stderr], [1, '', 'PACK_P2_INVALID_ROOT_HASH:XYZ\n']);
+  for (const group of ['roots', 'pins']) {
+    for (const verb of ['add', 'rm']) {
+      const r = await runInProcess([group, verb, A, 'XYZ'], dir);
+      assert.equal(r.code, 2, `${group} ${verb}`);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /^INVALID_REFERENCE: "XYZ" is not a root: /);
+    }
+  }
   assert.equal((await runInProcess(['roots', 'list'], dir)).stdout, '');
+});
+
+test('pins add takes sha256:<hex> as well as bare hex (one parser everywhere)', async (t) => {
+  const dir = await tempDir(t);
+  const r = await runInProcess(['pins', 'add', `sha256:${A}`], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal((await runInProcess(['pins', 'list'], dir)).stdout, `${A}\n`);
+  assert.equal((await runInProcess(['pins', 'rm', `sha256:${A}`], dir)).code, 0);
+  assert.equal((await runInProcess(['pins', 'list'], dir)).stdout, '');
 });
 
 test('a malformed RUN_ROOTS.json is one error line naming the file, and is left as it was', async (t) => {

@@ -51,7 +51,8 @@ function gcLoop(store: { casRoot: string; runsDir: string }, cwd: string) {
 
 function checkCleanFailure(r: Run, place: PackPlace): Promise<boolean> {
   assert.equal(r.code, 1, `a pack failed with exit ${r.code}: ${r.stderr}`);
-  assert.equal(r.stdout, '', 'a failed run prints no summary (no PASS claimed)');
+  // --json: the failure itself is the one JSON document on stdout; no summary, no PASS claimed.
+  assert.equal(typeof JSON.parse(r.stdout).code, 'string', 'a failed run prints no summary (no PASS claimed)');
   const lines = errorLines(r.stderr);
   assert.equal(lines.length, 1, `one error line: ${JSON.stringify(lines)}`);
   assert.match(lines[0]!, /^[A-Z][A-Z0-9_]+:/);

@@ -71,7 +71,8 @@ test('a file nobody may read (chmod 000): packed as root, a one-line error for a
   await chmod(theirs.dir, 0o777);
   const n = await packWithCli(theirs, root, [], { ...TIMEOUT, uid: 65534, gid: 65534 });
   assert.equal(n.code, 1, n.stderr);
-  assert.equal(n.stdout, '');
+  // --json: the failure is the one JSON document on stdout (no summary, no PASS claimed).
+  assert.deepEqual(JSON.parse(n.stdout), { code: 'PACK_P2_MISSING_SOURCE', message: 'locked.txt', hint: 'cannot read it: EACCES' });
   assert.deepEqual(errorLines(n.stderr), ['PACK_P2_MISSING_SOURCE:locked.txt (cannot read it: EACCES)']);
   assert.equal(await exists(theirs.out), false, 'no pack published');
 });

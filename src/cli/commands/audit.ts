@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openCas, parseRecordRef, rootAudit, type AuditReceipt } from '../../index.js';
+import { openCas, parseHashInput, rootAudit, type AuditReceipt } from '../../index.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -20,6 +20,8 @@ function printReceipt(ctx: CliContext, receipt: AuditReceipt): void {
   for (const h of receipt.required_missing) printLine(ctx.io, `missing ${h}`);
   for (const h of receipt.required_unreachable) printLine(ctx.io, `unrooted ${h}`);
   for (const h of receipt.required_corrupt ?? []) printLine(ctx.io, `corrupt ${h}`);
+  const rooted = receipt.rooted_corrupt?.filter((h) => !receipt.required_corrupt?.includes(h)) ?? [];
+  for (const h of rooted) printLine(ctx.io, `corrupt ${h} (rooted)`);
   printLine(ctx.io, `audit: ${receipt.verdict}`);
 }
 
@@ -29,8 +31,8 @@ export function registerAudit(program: Command, ctx: CliContext): void {
       .command('audit')
       .description('root audit: the roots are readable and not empty; with --output-hashes, every listed object is stored and rooted'),
   )
-    .option('--output-hashes <hex>', 'Mode B: the OUTPUT_HASHES record (bare hash) whose objects must be rooted')
-    .option('--full', 'also rehash every required object')
+    .option('--output-hashes <hash>', 'Mode B: the OUTPUT_HASHES record (sha256:<hex> or hex) whose objects must be rooted')
+    .option('--full', 'also rehash every rooted object (and, in Mode B, every listed one)')
     .option('--json', 'print the receipt as JSON')
     .action(async (flags: Flags) => {
       const where = await storeLocationsFrom(flags, ctx.io);
@@ -38,7 +40,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
         cas: openCas(where.casRoot),
         runsDir: where.runsDir,
         root: where.root,
-        ...(flags.outputHashes !== undefined ? { outputHashesRef: parseRecordRef(flags.outputHashes) } : {}),
+        ...(flags.outputHashes !== undefined ? { outputHashesRef: parseHashInput(flags.outputHashes, '--output-hashes') } : {}),
         full: flags.full === true,
       });
       if (flags.json) printJson(ctx.io, receipt);

@@ -1,14 +1,12 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, formatRef, isHash, materialize, openCas, parseRef } from '../../index.js';
+import { PackerError, formatRef, materialize, openCas, parseHashInput } from '../../index.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
 
-/** Users may type a record ref (bare hex) where a payload ref is expected; accept both. */
-function hashOf(ref: string): string {
-  return isHash(ref) ? ref : parseRef(ref);
-}
+/** `sha256:<hex>` and bare hex name the same object (one parser for every command). */
+const hashOf = (ref: string): string => parseHashInput(ref, 'the object');
 
 async function casFrom(flags: StoreFlags, ctx: CliContext) {
   return openCas((await storeLocationsFrom(flags, ctx.io)).casRoot);

@@ -1,9 +1,19 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { consumePack, openCas } from '../../index.js';
+import { consumePack, openCas, parseHashInput } from '../../index.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
+
+/** A `sha256:` ref, or bare hex that names no file, is a manifest in the store; else a path. */
+async function sourceOf(source: string, cwd: string): Promise<string> {
+  if (source.startsWith('sha256:')) return `sha256:${parseHashInput(source, 'the manifest ref')}`;
+  const path = resolve(cwd, source);
+  if (!/^[0-9a-f]{64}$/.test(source)) return path;
+  const exists = await stat(path).then(() => true, () => false);
+  return exists ? path : `sha256:${parseHashInput(source, 'the manifest ref')}`;
+}
 
 export function registerConsume(program: Command, ctx: CliContext): void {
   addStoreOptions(
@@ -19,7 +29,7 @@ export function registerConsume(program: Command, ctx: CliContext): void {
       const locations = await storeLocationsFrom(flags, ctx.io);
       const receipt = await consumePack({
         cas: openCas(locations.casRoot),
-        source: source.startsWith('sha256:') ? source : resolve(ctx.io.cwd, source),
+        source: await sourceOf(source, ctx.io.cwd),
         out: resolve(ctx.io.cwd, flags.out),
         dryRun: Boolean(flags.dryRun),
       });

@@ -23,6 +23,7 @@ interface PackFlags {
   maxEntryBytes?: string;
   maxEntries?: string;
   disallowDuplicateHashes?: boolean;
+  allowEmpty?: boolean;
   json?: boolean;
   quiet?: boolean;
 }
@@ -79,11 +80,13 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .option('--max-entry-bytes <n>', 'refuse to pack a file larger than this')
     .option('--max-entries <n>', 'refuse to pack more files than this')
     .option('--disallow-duplicate-hashes', 'refuse two files with the same content')
+    .option('--allow-empty', 'write a pack even when the scope selects no file (default: exit 1, PACK_EMPTY)')
     .option('--json', 'print the run summary as JSON on stdout')
-    .option('--quiet', 'no progress display')
+    .option('--quiet', 'print nothing on success (errors still go to stderr)')
     .action(async (root: string, flags: PackFlags) => {
       const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(ctx.io.cwd, p));
-      const display = createPackProgress(ctx.io, { bar: ctx.io.stderr.isTTY === true && !flags.quiet });
+      const quiet = flags.quiet === true;
+      const display = createPackProgress(ctx.io, { bar: ctx.io.stderr.isTTY === true && !quiet, quiet });
       let summary: PackSummary;
       try {
         summary = await runPack({
@@ -97,12 +100,13 @@ export function registerPack(program: Command, ctx: CliContext): void {
           ...(flags.runsDir !== undefined ? { runsDir: abs(flags.runsDir) as string } : {}),
           ...(flags.packsDir !== undefined ? { packsDir: abs(flags.packsDir) as string } : {}),
           limits: limitsFrom(flags),
+          allowEmpty: flags.allowEmpty === true,
           onProgress: (e) => display.onProgress(e),
         });
       } finally {
         display.stop();
       }
       if (flags.json) printJson(ctx.io, summary);
-      else printSummary(ctx, summary);
+      else if (!quiet) printSummary(ctx, summary);
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ROOT_FILES, addRoots, readRootFile, removeRoots, type RootFileState, type RootSourceName, type RootsChange } from '../../index.js';
+import { ROOT_FILES, addRoots, parseHashInput, readRootFile, removeRoots, type RootFileState, type RootSourceName, type RootsChange } from '../../index.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -41,18 +41,18 @@ function registerGroup(program: Command, ctx: CliContext, group: (typeof GROUPS)
       else for (const h of state.hashes) printLine(ctx.io, h);
     });
 
-  addStoreOptions(cmd.command('add').description(`add bare sha256 hashes to ${file} (merged, under the roots lock)`))
-    .argument('<hex...>')
+  addStoreOptions(cmd.command('add').description(`add hashes (sha256:<hex> or hex) to ${file} (merged, under the roots lock)`))
+    .argument('<hash...>')
     .option('--json', 'print the new file state as JSON')
     .action(async (hashes: string[], flags: Flags) => {
-      printChange(ctx, flags, await addRoots(await runsDirOf(flags), hashes, { name: group.source }), 'added');
+      printChange(ctx, flags, await addRoots(await runsDirOf(flags), hashes.map((h) => parseHashInput(h, 'a root')), { name: group.source }), 'added');
     });
 
   addStoreOptions(cmd.command('rm').description(`remove hashes from ${file}`))
-    .argument('<hex...>')
+    .argument('<hash...>')
     .option('--json', 'print the new file state as JSON')
     .action(async (hashes: string[], flags: Flags) => {
-      printChange(ctx, flags, await removeRoots(await runsDirOf(flags), hashes, { name: group.source }), 'removed');
+      printChange(ctx, flags, await removeRoots(await runsDirOf(flags), hashes.map((h) => parseHashInput(h, 'a root')), { name: group.source }), 'removed');
     });
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { PackerError, forgetRun, listRuns } from '../../index.js';
+import { PackerError, forgetRun, listRuns, parseHashInput } from '../../index.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -21,7 +21,8 @@ export function registerRuns(program: Command, ctx: CliContext): void {
 
   addStoreOptions(runs.command('show').description('one run, by its STATUS ref'))
     .argument('<status-ref>')
-    .action(async (statusRef: string, flags: StoreFlags) => {
+    .action(async (ref: string, flags: StoreFlags) => {
+      const statusRef = parseHashInput(ref, 'the STATUS ref');
       const { runsDir } = await storeLocationsFrom(flags, ctx.io);
       const entry = (await listRuns(runsDir)).find((r) => r.status_ref === statusRef);
       if (!entry) throw new PackerError('RUN_NOT_FOUND', ` no run with STATUS ref ${statusRef} in ${runsDir}`);
@@ -31,7 +32,8 @@ export function registerRuns(program: Command, ctx: CliContext): void {
   addStoreOptions(runs.command('forget').description('drop a run and the roots only it holds'))
     .argument('<status-ref>')
     .option('--json', 'print what was removed as JSON')
-    .action(async (statusRef: string, flags: StoreFlags & { json?: boolean }) => {
+    .action(async (ref: string, flags: StoreFlags & { json?: boolean }) => {
+      const statusRef = parseHashInput(ref, 'the STATUS ref');
       const { runsDir, casRoot } = await storeLocationsFrom(flags, ctx.io);
       const result = await forgetRun({ runsDir, casRoot, statusRef });
       if (flags.json) return printJson(ctx.io, result);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, openCas, verifyPack } from '../../index.js';
+import { PackerError, openCas, recoverPublish, requireDir, verifyPack } from '../../index.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -10,12 +10,15 @@ export function registerVerify(program: Command, ctx: CliContext): void {
     .argument('<pack>')
     .option('--json', 'print the report as JSON')
     .action(async (pack: string, flags: StoreFlags & { json?: boolean }) => {
+      const packDir = resolve(ctx.io.cwd, pack);
+      await recoverPublish(packDir); // a crash mid-publish may have left the pack beside its place
+      await requireDir(packDir, 'the pack');
       const locations = await storeLocationsFrom(flags, ctx.io);
       const report = await verifyPack({
         cas: openCas(locations.casRoot),
         runsDir: locations.runsDir,
         root: locations.root,
-        packDir: resolve(ctx.io.cwd, pack),
+        packDir,
       });
       if (flags.json) printJson(ctx.io, { ...report, pack });
       else for (const c of report.checks) printLine(ctx.io, `${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
