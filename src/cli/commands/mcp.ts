@@ -5,7 +5,7 @@ import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 
 interface McpFlags extends StoreFlags {
-  allowRoot: string[];
+  allowRoot?: string[];
   maxAnswerBytes?: string;
 }
 
@@ -23,7 +23,7 @@ export function registerMcp(program: Command, ctx: CliContext): void {
       .command('mcp')
       .description('serve the store to AI agents over MCP (stdio): tools pack, list_files, read_file, read_part, grep, verify'),
   )
-    .option('--allow-root <dir>', 'a folder the pack tool may pack (repeatable; default: only --root)', (v: string, all: string[]) => [...all, v], [])
+    .option('--allow-root <dir>', 'a folder the pack tool may pack (repeatable; default: only --root)', (v: string, all: string[] = []) => [...all, v])
     .option('--max-answer-bytes <n>', 'bytes of text one answer carries before it is cut with a note', '100000')
     .action(async (flags: McpFlags) => {
       const stdio = ctx.io.stdio;
@@ -33,7 +33,7 @@ export function registerMcp(program: Command, ctx: CliContext): void {
       await serveMcpStdio({
         options: {
           ...locations,
-          allowRoots: flags.allowRoot.map((d) => resolve(ctx.io.cwd, d)),
+          allowRoots: (flags.allowRoot ?? []).map((d) => resolve(ctx.io.cwd, d)),
           ...(maxAnswerBytes !== undefined ? { maxAnswerBytes } : {}),
           version: program.version() ?? '0.0.0',
         },
