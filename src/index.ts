@@ -6,6 +6,7 @@ export * from './records/index.js';
 export * from './config/index.js';
 export * from './manifest/index.js';
 export * from './packdir/index.js';
+export * from './paths/index.js';
 export * from './runRecord/index.js';
 export * from './runs/index.js';
 export * from './consume/index.js';
