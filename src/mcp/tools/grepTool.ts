@@ -112,6 +112,7 @@ export function registerGrepTool(server: McpServer, ctx: McpContext): void {
         'Search the files of a pack manifest for a regular expression, line by line; returns each match with its path, line number and the file\'s sha256: ref. RE2 syntax (linear time, so any pattern is safe).',
       inputSchema,
       outputSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (input) => answer(() => grep(ctx, input)),
   );
