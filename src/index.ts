@@ -17,3 +17,4 @@ export * from './bundle/index.js';
 export * from './pack/index.js';
 export * from './scopes/index.js';
 export * from './walk/index.js';
+export * from './remote/index.js';

@@ -45,6 +45,13 @@ export const ERROR_CODES = {
   CONSUME_OUT_EXISTS: 2,
   VERIFY_FAILED: 1,
   RUN_NOT_FOUND: 2,
+  // the remote store (S3)
+  REMOTE_AUTH: 2,
+  REMOTE_NO_BUCKET: 2,
+  REMOTE_UNREACHABLE: 1,
+  REMOTE_ERROR: 1,
+  REMOTE_CONFLICT: 1,
+  REMOTE_BUSY: 1,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
