@@ -5,6 +5,7 @@
 #   scripts/radosgw.sh install        apt-get the Debian packages (radosgw ceph-mon ceph-osd)
 #   scripts/radosgw.sh start DIR      start it; prints `export …` lines for the test environment
 #   scripts/radosgw.sh stop DIR       stop every daemon started from DIR and remove DIR
+#   scripts/radosgw.sh run CMD...     start in a temp folder, run CMD with the AWS_* variables set, stop
 set -euo pipefail
 cmd=${1:-}
 dir=${2:-}
@@ -90,6 +91,15 @@ stop)
   done
   rm -rf "$dir"
   ;;
+run)
+  shift
+  [ $# -gt 0 ] || { echo "usage: $0 run CMD..." >&2; exit 2; }
+  command -v radosgw >/dev/null || { echo "radosgw is not installed: run '$0 install' first (as root)" >&2; exit 2; }
+  tmp=$(mktemp -d /tmp/llmp-radosgw.XXXXXX)
+  trap 'bash "$0" stop "$tmp"' EXIT
+  eval "$(bash "$0" start "$tmp")"
+  "$@"
+  ;;
 *)
-  echo "usage: $0 install | start DIR | stop DIR" >&2; exit 2 ;;
+  echo "usage: $0 install | start DIR | stop DIR | run CMD..." >&2; exit 2 ;;
 esac

@@ -10,6 +10,8 @@ export interface CliIo {
   cwd: string;
   stdout: OutStream;
   stderr: OutStream;
+  /** The environment (the AWS variables of `--remote`); tests pass their own. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface CliContext {

@@ -24,6 +24,12 @@ export async function openRemote(options: OpenRemoteOptions): Promise<RemoteStor
     ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
     maxAttempts: options.maxAttempts ?? 3,
     requestHandler: { requestTimeout: options.requestTimeoutMs ?? 30_000, connectionTimeout: 10_000 },
+    // Our digests guard every byte; the SDK's default trailing checksums (aws-chunked uploads) are
+    // not understood by every S3-compatible server, so checksums are sent only where S3 needs them.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    // The SDK would print its retry notes on the console; failures reach the caller as errors.
+    logger: { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
   });
   const Bucket = location.bucket;
   const objectKey = (hash: string) => `${location.prefix}${OBJECTS}${objectRelPath(hash)}`;
@@ -58,9 +64,12 @@ export async function openRemote(options: OpenRemoteOptions): Promise<RemoteStor
   const store: RemoteStore = {
     location,
     hasObject: (hash) => head(objectKey(hash)),
-    async putObjectFile(hash, file, size) {
+    async putObject(hash, body) {
+      // Bytes in memory can be sent again by the SDK's retries; a streamed file cannot.
+      const Body = Buffer.isBuffer(body) ? body : createReadStream(body.file);
+      const ContentLength = Buffer.isBuffer(body) ? body.length : body.size;
       await client
-        .send(new s3.PutObjectCommand({ Bucket, Key: objectKey(hash), Body: createReadStream(file), ContentLength: size }))
+        .send(new s3.PutObjectCommand({ Bucket, Key: objectKey(hash), Body, ContentLength }))
         .catch(fail(`uploading object ${hash}`));
     },
     async getObjectToFile(hash, dest) {

@@ -35,7 +35,7 @@ export async function runRemoteGc(options: RemoteGcOptions): Promise<RemoteGcRep
   try {
     const [runs, pins] = await Promise.all([readRemoteRootFile(remote, 'RUN_ROOTS'), readRemoteRootFile(remote, 'GC_PINS')]);
     const roots = new Set([...runs.roots, ...pins.roots]);
-    if (roots.size === 0 && options.allowEmptyRoots !== true) throw new PackerError('POLICY_LOCK', GC_EMPTY_ROOTS_ERROR);
+    if (roots.size === 0 && options.allowEmptyRoots !== true) throw new PackerError('POLICY_LOCK', GC_EMPTY_ROOTS_ERROR.slice('POLICY_LOCK:'.length));
     const objects = await remote.listObjects();
     const serverNow = (await remote.listDocs(lease.name)).find((d) => d.name === lease.name)?.lastModified ?? new Date();
     const candidates = objects.filter((o) => !roots.has(o.hash)).sort((a, b) => (a.hash < b.hash ? -1 : 1));

@@ -34,17 +34,9 @@ export async function uploadObjects(cas: Cas, remote: RemoteStore, hashes: Itera
     if (await remote.hasObject(hash)) {
       report.skipped++;
     } else {
-      const path = cas.path(hash);
-      let actual: { hash: string; size: number };
-      try {
-        actual = await hashFile(path);
-      } catch (err) {
-        throw new PackerError('CAS_NOT_FOUND', ` object ${hash} is not in the local store ${cas.root}`, { cause: err });
-      }
-      if (actual.hash !== hash) throw new CorruptObjectError(hash, actual.hash, `the local copy's ${actual.size} bytes`);
-      await remote.putObjectFile(hash, path, actual.size);
+      const size = await uploadOne(cas, remote, hash);
       report.transferred++;
-      report.bytes += actual.size;
+      report.bytes += size;
     }
     options.onObject?.(++done, list.length);
   });
@@ -67,6 +59,23 @@ export async function downloadObjects(cas: Cas, remote: RemoteStore, hashes: Ite
     options.onObject?.(++done, list.length);
   });
   return report;
+}
+
+/** Objects up to this size are read once into memory (verified there, retryable); larger ones stream. */
+const IN_MEMORY_BYTES = 16 * 1024 * 1024;
+
+async function uploadOne(cas: Cas, remote: RemoteStore, hash: string): Promise<number> {
+  const info = await cas.stat(hash);
+  if (info === undefined) throw new PackerError('CAS_NOT_FOUND', ` object ${hash} is not in the local store ${cas.root}`);
+  if (info.size <= IN_MEMORY_BYTES) {
+    const bytes = await cas.get(hash); // verified against its name
+    await remote.putObject(hash, bytes);
+    return bytes.length;
+  }
+  const actual = await hashFile(cas.path(hash));
+  if (actual.hash !== hash) throw new CorruptObjectError(hash, actual.hash, `the local copy's ${actual.size} bytes`);
+  await remote.putObject(hash, { file: cas.path(hash), size: actual.size });
+  return actual.size;
 }
 
 async function downloadOne(cas: Cas, remote: RemoteStore, hash: string): Promise<number> {

@@ -46,8 +46,8 @@ export interface RemoteObjectInfo {
 export interface RemoteStore {
   readonly location: RemoteLocation;
   hasObject(hash: string): Promise<boolean>;
-  /** Upload a local file as object `hash`; the caller has checked that its bytes hash to `hash`. */
-  putObjectFile(hash: string, file: string, size: number): Promise<void>;
+  /** Upload object `hash`, from memory or streamed from a file; the caller has checked its digest. */
+  putObject(hash: string, body: Buffer | { file: string; size: number }): Promise<void>;
   /** Stream object `hash` into `dest` (a temp file); the caller verifies the digest. */
   getObjectToFile(hash: string, dest: string): Promise<void>;
   listObjects(): Promise<RemoteObjectInfo[]>;
