@@ -23,7 +23,7 @@ export async function openRemote(options: OpenRemoteOptions): Promise<RemoteStor
     region: options.region ?? 'us-east-1',
     ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
     maxAttempts: options.maxAttempts ?? 3,
-    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 30_000, connectionTimeout: 10_000 },
+    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 30_000, connectionTimeout: 10_000, throwOnRequestTimeout: true },
     // Our digests guard every byte; the SDK's default trailing checksums (aws-chunked uploads) are
     // not understood by every S3-compatible server, so checksums are sent only where S3 needs them.
     requestChecksumCalculation: 'WHEN_REQUIRED',
