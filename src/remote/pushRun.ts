@@ -60,6 +60,8 @@ export async function pushRun(input: PushRunInput): Promise<PushReport> {
     });
     return { ...transfer, remote: remote.location.url, statusRef, manifestRef, objects: hashes.size };
   } finally {
+    // A lease left behind only delays collections until it expires; the push's own outcome (or
+    // its error) is what the caller needs to hear.
     await lease.release().catch(() => undefined);
   }
 }

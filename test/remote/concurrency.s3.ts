@@ -6,7 +6,7 @@
  * audit finds every rooted object present and intact.
  */
 import assert from 'node:assert/strict';
-import { cp } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../helpers/tmp.js';
@@ -36,6 +36,11 @@ async function machine(dir: string, url: string, name: string): Promise<{ packed
     const snapshot = join(dir, name, `snapshot${round}`);
     await cp(tree, snapshot, { recursive: true });
     packed.push({ manifestRef: s.refs.manifestRef, outputHashesRef: s.refs.outputHashesRef, snapshot });
+    // An object nobody roots, so that the collector has real work beside the packs.
+    const junk = join(dir, name, `junk${round}.txt`);
+    await writeFile(junk, `${name} junk ${round}\n`);
+    const put = await cli(['cas', 'put', junk, '--remote', url, ...store], dir);
+    assert.equal(put.code, 0, put.stderr);
   }
   return { packed, failed };
 }
@@ -57,6 +62,10 @@ test('two machines pack into one bucket while a third collects in a loop: nothin
   const results = await Promise.all([machine(dir, url, 'laptop'), machine(dir, url, 'ci')]);
   packing = false;
   await collector;
+  const last = await cli(['gc', '--remote', url, '--apply', '--grace', '0', '--json'], dir);
+  assert.equal(last.code, 0, last.stderr);
+  collections.deleted += (JSON.parse(last.stdout) as { deletedHashes: string[] }).deletedHashes.length;
+  assert.ok(collections.deleted >= 2 * ROUNDS, `every unrooted object was swept (${collections.deleted})`);
 
   assert.deepEqual(collections.other, [], 'a collection failed for another reason than a live lease');
   assert.ok(collections.runs >= 2, `the collector ran ${collections.runs} times`);

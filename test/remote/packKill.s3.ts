@@ -50,7 +50,7 @@ test(`pack --remote killed ${KILLS} times at random moments never leaves a root 
     const roots = await readRemoteRoots(remote);
     for (const h of roots) assert.ok(await remote.hasObject(h), `after kill ${k}: root ${h} names a missing object`);
   }
-  t.diagnostic(`${KILLS} kills over ${span} ms; ${completed} runs finished before their kill`);
+  t.diagnostic(`${KILLS} kills over ${Math.round(span)} ms; ${completed} runs finished before their kill`);
   for (let i = 0; i < 4; i++) {
     const rerun = await cli([...argv(i), '--json'], dir);
     assert.equal(rerun.code, 0, rerun.stderr);
