@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   INPUT_INVALID: 2,
   CONFIG_INVALID: 2,
   CANONICAL_JSON_UNSUPPORTED: 2,
+  PATTERN_INVALID: 2,
   // content-addressed store
   CAS_INVALID_HASH: 2,
   CAS_NOT_FOUND: 1,
