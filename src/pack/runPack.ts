@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { estimateTokens, type BundleMode } from '../bundle/index.js';
 import { openCas } from '../cas/index.js';
-import { loadConfig, resolveStoreLocations, type StoreLocations } from '../config/index.js';
+import { loadConfig, loadConfigFile, resolveStoreLocations, type StoreLocations } from '../config/index.js';
 import { recordPackRun } from '../p2/index.js';
 import { resolveScope, type Scope } from '../scopes/index.js';
 import { PackerError } from '../util/index.js';
@@ -20,7 +20,7 @@ import { createStageClock, type StageClock } from './stageClock.js';
 import type { PackDeps, PackProgress, PackSummary, RunPackOptions } from './types.js';
 
 export const defaultPackDeps: PackDeps = {
-  loadConfig,
+  loadConfig: (root, configFile) => (configFile === undefined ? loadConfig(root) : loadConfigFile(configFile)),
   resolveScope,
   resolveStoreLocations,
   readRepoState,
@@ -40,8 +40,8 @@ function selectModes(modes: RunPackOptions['modes'] = {}): BundleMode[] {
 
 /** The library never guesses a current directory: every path it is given must be absolute. */
 function checkOptions(options: RunPackOptions): void {
-  const { root, outDir, casRoot, runsDir, packsDir } = options;
-  for (const [name, path] of Object.entries({ root, outDir, casRoot, runsDir, packsDir })) {
+  const { root, outDir, casRoot, runsDir, packsDir, configFile } = options;
+  for (const [name, path] of Object.entries({ root, outDir, casRoot, runsDir, packsDir, configFile })) {
     if (path !== undefined && !isAbsolute(path)) throw new PackerError('USAGE', ` ${name} must be an absolute path: ${path}`);
   }
   if (options.stamp !== undefined && !STAMP.test(options.stamp)) {
@@ -57,7 +57,7 @@ function checkOptions(options: RunPackOptions): void {
 
 async function resolveRun(options: RunPackOptions, deps: PackDeps): Promise<{ scope: Scope; locations: StoreLocations }> {
   const { root } = options;
-  const config = await deps.loadConfig(root);
+  const config = await deps.loadConfig(root, options.configFile);
   const scope = await deps.resolveScope({
     root,
     ...(options.scope !== undefined ? { scope: options.scope } : {}),
