@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   INPUT_NOT_FOUND: 2,
   INPUT_INVALID: 2,
   CONFIG_INVALID: 2,
+  CONFIG_NOT_FOUND: 2,
   CANONICAL_JSON_UNSUPPORTED: 2,
   PATTERN_INVALID: 2,
   // content-addressed store

@@ -4,7 +4,7 @@ import { PackerError, runPack, type PackSummary, type RunPackOptions } from '../
 
 type PackLimits = NonNullable<RunPackOptions['limits']>;
 import type { CliContext } from '../io.js';
-import { addStoreOptions } from '../options.js';
+import { addStoreOptions, configFileFrom } from '../options.js';
 import { printJson, printLine } from '../output.js';
 import { createPackProgress, formatBytes } from '../packProgress.js';
 
@@ -19,6 +19,7 @@ interface PackFlags {
   casRoot?: string;
   runsDir?: string;
   packsDir?: string;
+  config?: string;
   maxTotalBytes?: string;
   maxEntryBytes?: string;
   maxEntries?: string;
@@ -84,6 +85,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .action(async (root: string, flags: PackFlags) => {
       const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(ctx.io.cwd, p));
       const display = createPackProgress(ctx.io, { bar: ctx.io.stderr.isTTY === true && !flags.quiet });
+      const configFile = await configFileFrom(flags, ctx.io);
       let summary: PackSummary;
       try {
         summary = await runPack({
@@ -96,6 +98,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
           ...(flags.casRoot !== undefined ? { casRoot: abs(flags.casRoot) as string } : {}),
           ...(flags.runsDir !== undefined ? { runsDir: abs(flags.runsDir) as string } : {}),
           ...(flags.packsDir !== undefined ? { packsDir: abs(flags.packsDir) as string } : {}),
+          ...(configFile !== undefined ? { configFile } : {}),
           limits: limitsFrom(flags),
           onProgress: (e) => display.onProgress(e),
         });
