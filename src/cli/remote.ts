@@ -4,8 +4,9 @@
  * S3-compatible servers, which turns on path-style addressing).
  */
 import type { Command } from 'commander';
-import { loadConfig, openRemote, type RemoteStore } from '../index.js';
+import { openRemote, type RemoteStore } from '../index.js';
 import type { CliIo } from './io.js';
+import { configFrom, type StoreFlags } from './options.js';
 
 export interface RemoteFlags {
   remote?: string;
@@ -18,10 +19,10 @@ export function addRemoteOption(cmd: Command): Command {
   );
 }
 
-/** The remote URL from the flag, else from the config file of `root`; undefined: local only. */
-export async function remoteUrlFor(flags: RemoteFlags, root: string): Promise<string | undefined> {
+/** The remote URL from the flag, else from the config file the command runs with; undefined: local only. */
+export async function remoteUrlFor(flags: RemoteFlags & StoreFlags, io: CliIo, root: string): Promise<string | undefined> {
   if (flags.remote !== undefined) return flags.remote;
-  return (await loadConfig(root))?.remote;
+  return (await configFrom(flags, io, root))?.remote;
 }
 
 export function openRemoteFor(url: string, io: CliIo): Promise<RemoteStore> {

@@ -4,5 +4,11 @@ import { main } from './main.js';
 export function run(argv: readonly string[]): Promise<number> {
   // The AWS SDK warns on stderr that a future release will need Node 22; our errors are one line.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  return main(argv, { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env });
+  return main(argv, {
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    stdio: { stdin: process.stdin, stdout: process.stdout },
+  });
 }

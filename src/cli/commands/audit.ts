@@ -36,7 +36,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
     .option('--json', 'print the receipt as JSON')
     .action(async (flags: Flags) => {
       const where = await storeLocationsFrom(flags, ctx.io);
-      const url = await remoteUrlFor(flags, where.root);
+      const url = await remoteUrlFor(flags, ctx.io, where.root);
       if (url !== undefined) {
         const outputHashes = flags.outputHashes === undefined ? {} : { outputHashes: parseRecordRef(flags.outputHashes) };
         return remoteAuditAction(ctx, url, where.casRoot, { ...outputHashes, full: flags.full === true, json: flags.json === true });

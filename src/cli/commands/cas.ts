@@ -29,7 +29,7 @@ export function registerCas(program: Command, ctx: CliContext): void {
         const put = await store.putFile(resolve(ctx.io.cwd, file));
         results.push({ path: file, ref: formatRef(put.hash), hash: put.hash, bytes: put.size, written: put.written });
       }
-      const url = await remoteUrlFor(flags, resolve(ctx.io.cwd, flags.root ?? '.'));
+      const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, flags.root ?? '.'));
       if (url !== undefined) await withRemote(url, ctx.io, (remote) => uploadObjects(store, remote, results.map((r) => r.hash)));
       if (flags.json) printJson(ctx.io, results.map(({ hash: _hash, ...r }) => r));
       else for (const r of results) printLine(ctx.io, r.ref);
@@ -41,7 +41,7 @@ export function registerCas(program: Command, ctx: CliContext): void {
     .action(async (ref: string, flags: StoreFlags & RemoteFlags & { output?: string }) => {
       const store = await casFrom(flags, ctx);
       const hash = hashOf(ref);
-      const url = await remoteUrlFor(flags, resolve(ctx.io.cwd, flags.root ?? '.'));
+      const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, flags.root ?? '.'));
       if (url !== undefined) await withRemote(url, ctx.io, (remote) => downloadObjects(store, remote, [hash]));
       if (flags.output) await materialize(store, formatRef(hash), resolve(ctx.io.cwd, flags.output));
       else ctx.io.stdout.write(await store.get(hash));
@@ -51,7 +51,7 @@ export function registerCas(program: Command, ctx: CliContext): void {
     .argument('<ref>')
     .action(async (ref: string, flags: StoreFlags & RemoteFlags) => {
       const store = await casFrom(flags, ctx);
-      const url = await remoteUrlFor(flags, resolve(ctx.io.cwd, flags.root ?? '.'));
+      const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, flags.root ?? '.'));
       const hash = hashOf(ref);
       const present = url === undefined ? await store.has(hash) : await withRemote(url, ctx.io, (remote) => remote.hasObject(hash));
       printLine(ctx.io, present ? 'present' : 'absent');

@@ -20,7 +20,7 @@ export function registerConsume(program: Command, ctx: CliContext): void {
     .action(async (source: string, flags: StoreFlags & RemoteFlags & { out: string; dryRun?: boolean; json?: boolean }) => {
       const locations = await storeLocationsFrom(flags, ctx.io);
       const from = source.startsWith('sha256:') ? source : resolve(ctx.io.cwd, source);
-      const url = await remoteUrlFor(flags, locations.root);
+      const url = await remoteUrlFor(flags, ctx.io, locations.root);
       if (url !== undefined) await pullForManifest(ctx.io, url, locations.casRoot, from);
       const receipt = await consumePack({
         cas: openCas(locations.casRoot),

@@ -40,7 +40,7 @@ export function registerGc(program: Command, ctx: CliContext): void {
     .option('--json', 'print the report as JSON')
     .action(async (flags: Flags) => {
       const graceSeconds = parseGraceSeconds(flags.grace);
-      const url = await remoteUrlFor(flags, resolve(ctx.io.cwd, flags.root ?? '.'));
+      const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, flags.root ?? '.'));
       if (url !== undefined) {
         const opts = { apply: flags.apply === true, graceMs: graceSeconds * 1000, allowEmptyRoots: flags.allowEmptyRoots === true };
         return remoteGcAction(ctx, url, { ...opts, json: flags.json === true });

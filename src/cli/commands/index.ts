@@ -9,6 +9,7 @@ import { registerRoots } from './roots.js';
 import { registerGc } from './gc.js';
 import { registerAudit } from './audit.js';
 import { registerPull, registerPush } from './remote.js';
+import { registerMcp } from './mcp.js';
 
 /** Every subcommand, in the order `--help` lists them. One line per command. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
@@ -22,4 +23,5 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void
   registerAudit,
   registerPush,
   registerPull,
+  registerMcp,
 ];

@@ -4,7 +4,7 @@ import { PackerError, runPack, type PackSummary, type RunPackOptions } from '../
 
 type PackLimits = NonNullable<RunPackOptions['limits']>;
 import type { CliContext } from '../io.js';
-import { addStoreOptions, storeLocationsFrom } from '../options.js';
+import { addStoreOptions, configFileFrom, storeLocationsFrom } from '../options.js';
 import { addRemoteOption, remoteUrlFor } from '../remote.js';
 import { printPush, pushAfterPack } from './remote.js';
 import { printJson, printLine } from '../output.js';
@@ -21,6 +21,7 @@ interface PackFlags {
   casRoot?: string;
   runsDir?: string;
   packsDir?: string;
+  config?: string;
   maxTotalBytes?: string;
   maxEntryBytes?: string;
   maxEntries?: string;
@@ -87,6 +88,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .action(async (root: string, flags: PackFlags) => {
       const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(ctx.io.cwd, p));
       const display = createPackProgress(ctx.io, { bar: ctx.io.stderr.isTTY === true && !flags.quiet });
+      const configFile = await configFileFrom(flags, ctx.io);
       let summary: PackSummary;
       try {
         summary = await runPack({
@@ -99,13 +101,14 @@ export function registerPack(program: Command, ctx: CliContext): void {
           ...(flags.casRoot !== undefined ? { casRoot: abs(flags.casRoot) as string } : {}),
           ...(flags.runsDir !== undefined ? { runsDir: abs(flags.runsDir) as string } : {}),
           ...(flags.packsDir !== undefined ? { packsDir: abs(flags.packsDir) as string } : {}),
+          ...(configFile !== undefined ? { configFile } : {}),
           limits: limitsFrom(flags),
           onProgress: (e) => display.onProgress(e),
         });
       } finally {
         display.stop();
       }
-      const url = await remoteUrlFor(flags, resolve(ctx.io.cwd, root));
+      const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, root));
       const pushed = url === undefined ? undefined : await pushAfterPack(ctx, url, (await storeLocationsFrom({ ...flags, scope: summary.scope.key }, ctx.io, root)).casRoot, summary.refs.statusRef);
       if (flags.json) printJson(ctx.io, pushed ? { ...summary, remote: pushed } : summary);
       else {

@@ -30,7 +30,7 @@ import { addRemoteOption, remoteUrlFor, withRemote, type RemoteFlags } from '../
 type Flags = StoreFlags & RemoteFlags & { json?: boolean };
 
 async function requireRemote(flags: Flags, io: CliIo): Promise<string> {
-  const url = await remoteUrlFor(flags, resolve(io.cwd, flags.root ?? '.'));
+  const url = await remoteUrlFor(flags, io, resolve(io.cwd, flags.root ?? '.'));
   if (url === undefined) throw new PackerError('USAGE', ' no remote store: pass --remote s3://BUCKET/PREFIX or set "remote" in llm-packer.config.json');
   return url;
 }

@@ -13,7 +13,7 @@ export function registerRuns(program: Command, ctx: CliContext): void {
     .option('--json', 'print as JSON')
     .action(async (flags: StoreFlags & RemoteFlags & { json?: boolean }) => {
       const { runsDir, root } = await storeLocationsFrom(flags, ctx.io);
-      const url = await remoteUrlFor(flags, root);
+      const url = await remoteUrlFor(flags, ctx.io, root);
       if (url !== undefined) return remoteRunsAction(ctx, url, flags.json === true);
       const entries = await listRuns(runsDir);
       if (flags.json) return printJson(ctx.io, entries);

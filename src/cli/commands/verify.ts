@@ -13,7 +13,7 @@ export function registerVerify(program: Command, ctx: CliContext): void {
     .option('--json', 'print the report as JSON')
     .action(async (pack: string, flags: StoreFlags & RemoteFlags & { json?: boolean }) => {
       const locations = await storeLocationsFrom(flags, ctx.io);
-      const url = await remoteUrlFor(flags, locations.root);
+      const url = await remoteUrlFor(flags, ctx.io, locations.root);
       if (url !== undefined) await pullForManifest(ctx.io, url, locations.casRoot, resolve(ctx.io.cwd, pack));
       const report = await verifyPack({
         cas: openCas(locations.casRoot),
