@@ -4,7 +4,9 @@ import { DEFAULT_LIMITS, PackerError, runPack, type PackSummary, type RunPackOpt
 
 type PackLimits = NonNullable<RunPackOptions['limits']>;
 import type { CliContext } from '../io.js';
-import { addStoreOptions, configFileFrom } from '../options.js';
+import { addStoreOptions, configFileFrom, storeLocationsFrom } from '../options.js';
+import { addRemoteOption, remoteUrlFor } from '../remote.js';
+import { printPush, pushAfterPack } from './remote.js';
 import { printJson, printLine } from '../output.js';
 import { createPackProgress, formatBytes } from '../packProgress.js';
 
@@ -26,6 +28,7 @@ interface PackFlags {
   disallowDuplicateHashes?: boolean;
   json?: boolean;
   quiet?: boolean;
+  remote?: string;
 }
 
 function count(flag: string, value: string | undefined): number | undefined {
@@ -80,7 +83,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .option('--no-lite', 'do not write LITE/')
     .option('--zip', 'also write archive/pack.zip and <out dir>.zip')
     .option('--stamp <s>', 'name stamp of the FULL files (default: digest12)');
-  addStoreOptions(cmd, { root: false })
+  addRemoteOption(addStoreOptions(cmd, { root: false }))
     .option('--max-total-bytes <n>', `refuse to pack more bytes than this (default: ${sizeDefault(DEFAULT_LIMITS.maxTotalBytes)}, or the config's limits)`)
     .option('--max-entry-bytes <n>', `refuse to pack a file larger than this (default: ${sizeDefault(DEFAULT_LIMITS.maxEntryBytes)}, or the config's limits)`)
     .option('--max-entries <n>', `refuse to pack more files than this (default: ${DEFAULT_LIMITS.maxEntries}, or the config's limits)`)
@@ -110,7 +113,12 @@ export function registerPack(program: Command, ctx: CliContext): void {
       } finally {
         display.stop();
       }
-      if (flags.json) printJson(ctx.io, summary);
-      else printSummary(ctx, summary);
+      const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, root));
+      const pushed = url === undefined ? undefined : await pushAfterPack(ctx, url, (await storeLocationsFrom({ ...flags, scope: summary.scope.key }, ctx.io, root)).casRoot, summary.refs.statusRef);
+      if (flags.json) printJson(ctx.io, pushed ? { ...summary, remote: pushed } : summary);
+      else {
+        printSummary(ctx, summary);
+        if (pushed) printPush(ctx, pushed);
+      }
     });
 }
