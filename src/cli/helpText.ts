@@ -104,6 +104,14 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [string, s
     ['llm-packer audit --output-hashes 52696f9…', 'Mode B: every object of one run is stored and rooted'],
     ['llm-packer audit --output-hashes 52696f9… --full --json', 'rehash them too; the receipt as JSON'],
   ],
+  push: [
+    ['llm-packer push .llm-packer/packs/llm-pack-repo-1a2b3c4d5e6f --remote s3://team-packs/my-repo', 'put a local pack on the team store'],
+    ['llm-packer push 5f3c… --json', 'a pack named by its STATUS ref, to the remote of the config file; the report as JSON'],
+  ],
+  pull: [
+    ['llm-packer pull sha256:0ae6438… --remote s3://team-packs/my-repo', 'bring a manifest and its files into the local store'],
+    ['llm-packer pull 5f3c… && llm-packer consume sha256:0ae6438… --out ./checkout', 'bring a whole run by its STATUS ref, then rebuild its files'],
+  ],
   mcp: [
     ['llm-packer mcp --root ~/src/app', 'serve the store of ~/src/app to an MCP client over stdio'],
     ['llm-packer mcp --root ~/src/app --allow-root ~/src', 'also let the agent pack any folder under ~/src'],
@@ -131,6 +139,7 @@ export const TERMS: ReadonlyArray<{ term: string; pattern: RegExp; meaning: stri
   { term: 'scope', pattern: /\bscopes?\b/, meaning: 'what to pack: repo (any repository, .gitignore respected), a scope of the config, or ags, lab, cat_cas (the AGS layout)' },
   { term: 'AGS', pattern: /\bAGS\b|\bags\b|\blab\b|\bcat_cas\b/, meaning: 'a repository with the folders LAW, CAPABILITY, NAVIGATION, DIRECTION, THOUGHT, MEMORY; its stores live in CAPABILITY/' },
   { term: 'digest12', pattern: /digest12/, meaning: 'the first 12 hex digits of the pack\'s digest (a hash of its contents)' },
+  { term: 'remote (S3)', pattern: /\bS3\b|\bremote\b/, meaning: 'a team store in an S3 bucket (s3://BUCKET/PREFIX); the local store is its cache; AWS_* are the usual AWS environment variables' },
   { term: 'MCP', pattern: /\bMCP\b/, meaning: 'Model Context Protocol: how AI agents call tools' },
 ];
 

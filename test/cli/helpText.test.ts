@@ -77,6 +77,7 @@ const JARGON: ReadonlyArray<[RegExp, string]> = [
   [/\bscopes?\b/, 'scope'],
   [/digest12/, 'digest12'],
   [/\bMCP\b/, 'MCP'],
+  [/\bS3\b|\bremote\b/, 'remote (S3)'],
   [/STATUS/, 'STATUS ref'],
 ];
 
