@@ -1,12 +1,12 @@
 /**
- * The root audit (FORMATS.md §9). Mode A checks that the roots can be read and are not empty;
+ * The root audit (docs/FORMATS.md §9). Mode A checks that the roots can be read and are not empty;
  * Mode B also checks that every hash of an OUTPUT_HASHES record is stored and rooted. It only
  * reads, and never throws for a finding: findings go in the receipt and make the verdict FAIL.
  */
 import { join, relative, resolve, sep } from 'node:path';
 import { ROOT_FILES, ROOT_SOURCE_NAMES, inspectRootFile, type InspectedRootFile, type RootSourceName } from '../roots/index.js';
 import { checkStoreBinding } from '../store/index.js';
-import { compareCodePoints, isPackerError } from '../util/index.js';
+import { assertAbsolute, compareCodePoints, isPackerError } from '../util/index.js';
 import { checkRequired, type RequiredCheck } from './checkRequired.js';
 import { rehashObjects } from './rehashObjects.js';
 import { storeSnapshotHash } from './storeSnapshotHash.js';
@@ -83,6 +83,8 @@ async function rehashRooted(options: RootAuditOptions, objects: string[], roots:
 
 /** Throws `STORE_NOT_BOUND` when the runs dir is bound to another store (or the store to another runs dir). */
 export async function rootAudit(options: RootAuditOptions): Promise<AuditReceipt> {
+  assertAbsolute('runsDir', options.runsDir);
+  assertAbsolute('root', options.root);
   await checkStoreBinding({ casRoot: options.cas.root, runsDir: options.runsDir, write: false, acceptUnbound: true });
   const errors: string[] = [];
   const sources = await inspectSources(options.runsDir, errors);

@@ -1,3 +1,5 @@
+import type { Readable, Writable } from 'node:stream';
+
 /** What the CLI touches of the outside world; tests pass their own. */
 export interface OutStream {
   write(chunk: string | Uint8Array): unknown;
@@ -8,10 +10,12 @@ export interface OutStream {
 export interface CliIo {
   /** Relative paths on the command line are resolved against this, never `process.cwd()`. */
   cwd: string;
-  /** Read by `cas put -`; absent: standard input is empty. */
-  stdin?: AsyncIterable<Uint8Array | string>;
   stdout: OutStream;
   stderr: OutStream;
+  /** The environment (the AWS variables of `--remote`); tests pass their own. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The process's standard streams, for commands that speak a protocol over them (`mcp`). */
+  stdio?: { stdin: NodeJS.ReadableStream & Readable; stdout: Writable };
 }
 
 export interface CliContext {

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isPackerError } from '../index.js';
 import { COMMANDS } from './commands/index.js';
+import { addHelpTexts } from './helpText.js';
 import type { CliContext, CliIo } from './io.js';
 
 export const VERSION = '0.1.0';
@@ -80,6 +81,7 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
       outputError: () => undefined,
     });
   for (const register of COMMANDS) register(program, ctx);
+  addHelpTexts(program);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

@@ -1,6 +1,15 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig, requireDir, resolveStoreLocations, type StoreLocations } from '../index.js';
+import {
+  STORE_LAYOUTS,
+  findConfigFile,
+  loadConfig,
+  loadConfigFile,
+  requireDir,
+  resolveStoreLocations,
+  type PackerConfig,
+  type StoreLocations,
+} from '../index.js';
 import type { CliIo } from './io.js';
 
 export interface StoreFlags {
@@ -9,15 +18,39 @@ export interface StoreFlags {
   runsDir?: string;
   packsDir?: string;
   scope?: string;
+  config?: string;
 }
 
-/** `--root`, `--cas-root`, `--runs-dir`, `--packs-dir`: every store-touching command takes them. */
+/** The help line of `--config`, the same on every command. */
+export const CONFIG_HELP =
+  'the config file (default: the nearest llm-packer.config.json from the current folder up to the git repository root, else <root>/llm-packer.config.json)';
+
+/** `--root`, `--cas-root`, `--runs-dir`, `--packs-dir`, `--config`: every store-touching command takes them. */
 export function addStoreOptions(cmd: Command, { root = true }: { root?: boolean } = {}): Command {
   if (root) cmd.option('--root <dir>', 'the packed root the default store locations are relative to', '.');
+  const where = (key: keyof typeof STORE_LAYOUTS.repo) =>
+    `(default: <root>/${STORE_LAYOUTS.repo[key]}; AGS scopes: <root>/${STORE_LAYOUTS.ags[key]})`;
   return cmd
-    .option('--cas-root <dir>', 'content-addressed store (default: <root>/.llm-packer/cas, AGS: CAPABILITY/CAS/storage)')
-    .option('--runs-dir <dir>', 'runs dir holding RUN_ROOTS.json and GC_PINS.json')
-    .option('--packs-dir <dir>', 'where packs are written');
+    .option('--cas-root <dir>', `the content-addressed store ${where('casRoot')}`)
+    .option('--runs-dir <dir>', `the runs dir ${where('runsDir')}`)
+    .option('--packs-dir <dir>', `where packs are written ${where('packsDir')}`)
+    .option('--config <file>', CONFIG_HELP);
+}
+
+/**
+ * The config file the command line names: `--config` (relative to the working directory), else
+ * the nearest one from the working directory up to the repository root; `undefined` when neither
+ * exists (the library then reads `<root>/llm-packer.config.json` if there is one).
+ */
+export async function configFileFrom(flags: Pick<StoreFlags, 'config'>, io: CliIo): Promise<string | undefined> {
+  if (flags.config !== undefined) return resolve(io.cwd, flags.config);
+  return findConfigFile(resolve(io.cwd));
+}
+
+/** The config a command runs with (see `configFileFrom`); a broken file stops every command alike. */
+export async function configFrom(flags: StoreFlags, io: CliIo, root: string): Promise<PackerConfig | undefined> {
+  const file = await configFileFrom(flags, io);
+  return file === undefined ? loadConfig(root) : loadConfigFile(file);
 }
 
 /**
@@ -26,11 +59,12 @@ export function addStoreOptions(cmd: Command, { root = true }: { root?: boolean 
  */
 export async function storeLocationsFrom(flags: StoreFlags, io: CliIo, root?: string): Promise<StoreLocations> {
   const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(io.cwd, p));
-  const rootDir = resolve(io.cwd, root ?? flags.root ?? '.');
-  await requireDir(rootDir, 'the root'); // `gc --root /typo` is a typo, not an empty store
-  const defaultScope = flags.scope === undefined ? (await loadConfig(rootDir).catch(() => undefined))?.defaultScope : undefined;
+  const absRoot = resolve(io.cwd, root ?? flags.root ?? '.');
+  await requireDir(absRoot, 'the root'); // `gc --root /typo` is a typo, not an empty store
+  const config = await configFrom(flags, io, absRoot);
+  const defaultScope = flags.scope === undefined ? config?.defaultScope : undefined;
   return resolveStoreLocations({
-    root: rootDir,
+    root: absRoot,
     ...(flags.scope !== undefined ? { scope: flags.scope } : {}),
     ...(defaultScope !== undefined ? { defaultScope } : {}),
     ...(flags.casRoot !== undefined ? { casRoot: abs(flags.casRoot) as string } : {}),

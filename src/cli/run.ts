@@ -25,5 +25,13 @@ function guard(stream: NodeJS.WriteStream): OutStream {
 
 /** Entry point used by `bin/llm-packer.js`: wires the real process into `main`. */
 export function run(argv: readonly string[]): Promise<number> {
-  return main(argv, { cwd: process.cwd(), stdin: process.stdin, stdout: guard(process.stdout), stderr: guard(process.stderr) });
+  // The AWS SDK warns on stderr that a future release will need Node 22; our errors are one line.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  return main(argv, {
+    cwd: process.cwd(),
+    stdout: guard(process.stdout),
+    stderr: guard(process.stderr),
+    env: process.env,
+    stdio: { stdin: process.stdin, stdout: process.stdout },
+  });
 }

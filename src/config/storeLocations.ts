@@ -1,17 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { assertAbsolute } from '../util/index.js';
+import { isAgsScopeName } from './scopeNames.js';
 
 /** The six AGS bucket folders (FORMATS.md §10). */
 export const AGS_BUCKETS = ['LAW', 'CAPABILITY', 'NAVIGATION', 'DIRECTION', 'THOUGHT', 'MEMORY'] as const;
 
-/** Scopes whose store lives in the AGS layout (FORMATS.md §10); every other scope uses `.llm-packer/`. */
-export const AGS_STORE_SCOPES: readonly string[] = ['ags', 'lab', 'cat_cas'];
-
-/** The default places, relative to the packed root: the AGS layout (FORMATS.md §10) and ours. */
-export const STORE_LAYOUTS = {
-  ags: { casRoot: 'CAPABILITY/CAS/storage', runsDir: 'CAPABILITY/RUNS', packsDir: 'MEMORY/LLM_PACKER/_packs' },
-  tool: { casRoot: '.llm-packer/cas', runsDir: '.llm-packer/runs', packsDir: '.llm-packer/packs' },
-} as const;
 
 /** Our own folder in a packed root (never packed; it holds a `.gitignore` of `*`). */
 export const TOOL_DIR_NAME = '.llm-packer';
@@ -73,15 +67,22 @@ export async function detectDefaultScope(root: string, configured?: string): Pro
   return (await isAgsCheckout(root)) ? 'ags' : 'repo';
 }
 
+/** The default store locations, relative to the packed root: the AGS layout, and every other scope's. */
+export const STORE_LAYOUTS = {
+  ags: { casRoot: 'CAPABILITY/CAS/storage', runsDir: 'CAPABILITY/RUNS', packsDir: 'MEMORY/LLM_PACKER/_packs' },
+  repo: { casRoot: '.llm-packer/cas', runsDir: '.llm-packer/runs', packsDir: '.llm-packer/packs' },
+} as const;
+
 /**
  * Where the store, the runs dir and the packs live. Defaults are relative to the packed root,
  * never to the current directory; explicit locations win.
  */
 export async function resolveStoreLocations(options: StoreLocationOptions): Promise<StoreLocations> {
+  assertAbsolute('root', options.root);
   const root = resolve(options.root);
   const scope = options.scope ?? (await detectDefaultScope(root, options.defaultScope));
-  const ags = AGS_STORE_SCOPES.includes(scope);
-  const defaults = ags ? STORE_LAYOUTS.ags : STORE_LAYOUTS.tool;
+  const ags = isAgsScopeName(scope); // the AGS layout; every other scope uses `.llm-packer/`
+  const defaults = ags ? STORE_LAYOUTS.ags : STORE_LAYOUTS.repo;
   return {
     root,
     casRoot: resolve(root, options.casRoot ?? defaults.casRoot),

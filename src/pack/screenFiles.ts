@@ -7,6 +7,7 @@ import { hashFile } from '../cas/index.js';
 import type { PackLimits, Scope } from '../scopes/index.js';
 import { PackerError, mapLimit } from '../util/index.js';
 import type { Selection, SourceFile } from '../walk/index.js';
+import { checkPackPaths } from './checkPackPaths.js';
 import { SNIFF_BYTES, sniffTextPrefix } from './sniffText.js';
 import { sourceError } from './sourceError.js';
 
@@ -47,7 +48,7 @@ function limitError(which: string, numbers: string, hint?: string): PackerError 
 }
 
 /** Entry count, bytes of one entry, total bytes, in that order; the first breach throws. */
-export function checkLimits(files: readonly SourceFile[], limits: PackLimits): number {
+function checkLimits(files: readonly SourceFile[], limits: PackLimits): number {
   if (files.length > limits.maxEntries) throw limitError('max_entries', `${files.length} > ${limits.maxEntries}`);
   let total = 0;
   for (const f of files) {
@@ -77,7 +78,7 @@ async function checkDuplicates(files: readonly SourceFile[], concurrency: number
 }
 
 /** Files at least this large are always sniffed, so a large binary is never streamed in. */
-export const ALWAYS_SNIFF_BYTES = 1 << 20;
+const ALWAYS_SNIFF_BYTES = 1 << 20;
 
 /**
  * Which candidates need a sniff. The limits hold for the text files if they hold for all the
@@ -103,6 +104,7 @@ export async function screenFiles(input: ScreenInput): Promise<Screened> {
     omitted = [...selection.omitted, ...notText];
   }
   const bytes = checkLimits(files, scope.limits);
+  checkPackPaths(files, scope);
   if (!scope.limits.allowDuplicateHashes) await checkDuplicates(files, input.concurrency);
   return { files, omitted, bytes };
 }

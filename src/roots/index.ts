@@ -4,5 +4,5 @@ export { addRoots, removeRoots, changeRootsLocked } from './updateRoots.js';
 export type { UpdateRootsOptions } from './updateRoots.js';
 export { withRootsLock, ROOTS_LOCK_NAME, ROOTS_LOCK_RETRIES } from './withRootsLock.js';
 export { withDirLock, DEFAULT_STALE_MS } from './withDirLock.js';
-export type { DirLockOptions, LockRetries } from './withDirLock.js';
+export type { DirLockOptions, LockRetryOptions } from './withDirLock.js';
 export type { RootSourceName, RootFileState, RootsChange, LockHandle, LockTiming } from './types.js';

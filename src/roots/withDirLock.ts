@@ -19,7 +19,7 @@ import type { LockHandle } from './types.js';
 /** A lock folder without an owner file, untouched for this long, is presumed dead. */
 export const DEFAULT_STALE_MS = 10_000;
 
-export interface LockRetries {
+export interface LockRetryOptions {
   retries: number;
   factor?: number;
   minTimeout?: number;
@@ -31,13 +31,13 @@ export interface DirLockOptions {
   /** The lock folder (absolute). Its parent must exist. */
   lockPath: string;
   /** 0: fail at once when held; else how long to keep trying. */
-  retries: number | LockRetries;
+  retries: number | LockRetryOptions;
   staleMs?: number;
   /** The error to throw when the lock stays held by someone else; `holder` says who, in words. */
   onBusy: (holder: string) => PackerError;
 }
 
-function delays(retries: number | LockRetries): number[] {
+function delays(retries: number | LockRetryOptions): number[] {
   const r = typeof retries === 'number' ? { retries } : retries;
   const { factor = 2, minTimeout = 10, maxTimeout = 1000, randomize = false } = r;
   return Array.from({ length: r.retries }, (_, i) => {

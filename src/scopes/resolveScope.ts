@@ -1,6 +1,6 @@
-import { AGS_STORE_SCOPES, detectDefaultScope, isAgsCheckout, type LimitsConfig, type PackerConfig, type ScopeConfig } from '../config/index.js';
+import { BUILTIN_SCOPE_NAMES, detectDefaultScope, isAgsCheckout, isAgsScopeName, type BuiltinScopeName, type LimitsConfig, type PackerConfig, type ScopeConfig } from '../config/index.js';
 import { PackerError } from '../util/index.js';
-import { BUILTIN_SCOPES, BUILTIN_SCOPE_NAMES, type BuiltinScopeName } from './builtinScopes.js';
+import { BUILTIN_SCOPES } from './builtinScopes.js';
 import { DEFAULT_LIMITS, type PackLimits, type Scope } from './types.js';
 
 export interface ResolveScopeOptions {
@@ -42,7 +42,7 @@ function isBuiltin(name: string): name is BuiltinScopeName {
 }
 
 /**
- * The scope to pack: a built-in one (FORMATS.md §10, or `repo`), or one from the config (a config
+ * The scope to pack: a built-in one (docs/FORMATS.md §10, or `repo`), or one from the config (a config
  * scope named `repo` replaces the built-in `repo`). Limits, from weakest to strongest: defaults,
  * the config's top-level `limits`, the scope's `limits`, the command line's.
  * An unknown name is `PACK_SCOPE_UNKNOWN`, listing the valid names.
@@ -58,7 +58,7 @@ export async function resolveScope(options: ResolveScopeOptions): Promise<Scope>
     const valid = [...new Set([...BUILTIN_SCOPE_NAMES, ...Object.keys(configScopes)])];
     throw new PackerError('PACK_SCOPE_UNKNOWN', ` unknown scope ${JSON.stringify(name)}; valid scopes: ${valid.join(', ')}`);
   }
-  if (AGS_STORE_SCOPES.includes(scope.key) && !(await isAgsCheckout(options.root))) {
+  if (isAgsScopeName(scope.key) && !(await isAgsCheckout(options.root))) {
     throw new PackerError('PACK_SCOPE_NOT_AGS', ` the ${scope.key} scope packs an AGS checkout, and ${options.root} is not one`, {
       hint: 'ags, lab and cat_cas need the AGS bucket folders (LAW, CAPABILITY, NAVIGATION, THOUGHT, MEMORY…); use --scope repo',
     });

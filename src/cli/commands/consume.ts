@@ -5,6 +5,8 @@ import { consumePack, openCas, parseHashInput } from '../../index.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
+import { addRemoteOption, remoteUrlFor, type RemoteFlags } from '../remote.js';
+import { pullForManifest } from './remote.js';
 
 /** A `sha256:` ref, or bare hex that names no file, is a manifest in the store; else a path. */
 async function sourceOf(source: string, cwd: string): Promise<string> {
@@ -16,20 +18,23 @@ async function sourceOf(source: string, cwd: string): Promise<string> {
 }
 
 export function registerConsume(program: Command, ctx: CliContext): void {
-  addStoreOptions(
+  addRemoteOption(addStoreOptions(
     program
       .command('consume')
       .description('rebuild the packed files from the CAS (pack dir, LITE/PACK_MANIFEST.json or sha256: ref)'),
-  )
+  ))
     .argument('<source>')
     .requiredOption('--out <dir>', 'folder to create (must not exist)')
     .option('--dry-run', 'check everything, write nothing')
     .option('--json', 'print the receipt as JSON')
-    .action(async (source: string, flags: StoreFlags & { out: string; dryRun?: boolean; json?: boolean }) => {
+    .action(async (source: string, flags: StoreFlags & RemoteFlags & { out: string; dryRun?: boolean; json?: boolean }) => {
       const locations = await storeLocationsFrom(flags, ctx.io);
+      const from = await sourceOf(source, ctx.io.cwd);
+      const url = await remoteUrlFor(flags, ctx.io, locations.root);
+      if (url !== undefined) await pullForManifest(ctx.io, url, locations.casRoot, from);
       const receipt = await consumePack({
         cas: openCas(locations.casRoot),
-        source: await sourceOf(source, ctx.io.cwd),
+        source: from,
         out: resolve(ctx.io.cwd, flags.out),
         dryRun: Boolean(flags.dryRun),
       });

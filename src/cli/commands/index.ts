@@ -9,6 +9,8 @@ import { registerRoots } from './roots.js';
 import { registerGc } from './gc.js';
 import { registerAudit } from './audit.js';
 import { registerBind } from './bind.js';
+import { registerPull, registerPush } from './remote.js';
+import { registerMcp } from './mcp.js';
 
 /** Every subcommand, in the order `--help` lists them. One line per command. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
@@ -21,4 +23,7 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void
   registerGc,
   registerAudit,
   registerBind,
+  registerPush,
+  registerPull,
+  registerMcp,
 ];

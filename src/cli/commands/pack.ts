@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, runPack, type PackSummary, type RunPackOptions } from '../../index.js';
+import { DEFAULT_LIMITS, PackerError, runPack, type PackSummary, type RunPackOptions } from '../../index.js';
 
 type PackLimits = NonNullable<RunPackOptions['limits']>;
 import type { CliContext } from '../io.js';
-import { addStoreOptions } from '../options.js';
+import { addStoreOptions, configFileFrom, storeLocationsFrom } from '../options.js';
+import { addRemoteOption, remoteUrlFor } from '../remote.js';
+import { printPush, pushAfterPack } from './remote.js';
 import { printJson, printLine } from '../output.js';
 import { createPackProgress, formatBytes } from '../packProgress.js';
 
@@ -19,6 +21,7 @@ interface PackFlags {
   casRoot?: string;
   runsDir?: string;
   packsDir?: string;
+  config?: string;
   maxTotalBytes?: string;
   maxEntryBytes?: string;
   maxEntries?: string;
@@ -26,6 +29,7 @@ interface PackFlags {
   allowEmpty?: boolean;
   json?: boolean;
   quiet?: boolean;
+  remote?: string;
 }
 
 function count(flag: string, value: string | undefined): number | undefined {
@@ -34,6 +38,11 @@ function count(flag: string, value: string | undefined): number | undefined {
     throw new PackerError('USAGE', ` ${flag} ${JSON.stringify(value)}: expected a whole number`);
   }
   return Number(value);
+}
+
+/** `52428800 = 50 MiB`: the number a flag takes, and what it means. */
+function sizeDefault(bytes: number): string {
+  return `${bytes} = ${formatBytes(bytes).replace(".0 ", " ")}`;
 }
 
 function limitsFrom(flags: PackFlags): Partial<PackLimits> {
@@ -69,16 +78,16 @@ export function registerPack(program: Command, ctx: CliContext): void {
       '--scope <name>',
       'ags, lab, cat_cas, repo or a scope from llm-packer.config.json (default: ags when ROOT has AGS buckets, else repo)',
     )
-    .option('--out-dir <dir>', 'where the pack goes (default: <packs dir>/llm-pack-<scope>-<digest12>)')
+    .option('--out-dir <dir>', 'where the pack goes (default: <packs-dir>/llm-pack-<scope>-<digest12>)')
     .option('--no-full', 'do not write FULL/')
     .option('--no-split', 'do not write SPLIT/')
     .option('--no-lite', 'do not write LITE/')
     .option('--zip', 'also write archive/pack.zip and <out dir>.zip')
     .option('--stamp <s>', 'name stamp of the FULL files (default: digest12)');
-  addStoreOptions(cmd, { root: false })
-    .option('--max-total-bytes <n>', 'refuse to pack more bytes than this')
-    .option('--max-entry-bytes <n>', 'refuse to pack a file larger than this')
-    .option('--max-entries <n>', 'refuse to pack more files than this')
+  addRemoteOption(addStoreOptions(cmd, { root: false }))
+    .option('--max-total-bytes <n>', `refuse to pack more bytes than this (default: ${sizeDefault(DEFAULT_LIMITS.maxTotalBytes)}, or the config's limits)`)
+    .option('--max-entry-bytes <n>', `refuse to pack a file larger than this (default: ${sizeDefault(DEFAULT_LIMITS.maxEntryBytes)}, or the config's limits)`)
+    .option('--max-entries <n>', `refuse to pack more files than this (default: ${DEFAULT_LIMITS.maxEntries}, or the config's limits)`)
     .option('--disallow-duplicate-hashes', 'refuse two files with the same content')
     .option('--allow-empty', 'write a pack even when the scope selects no file (default: exit 1, PACK_EMPTY)')
     .option('--json', 'print the run summary as JSON on stdout')
@@ -87,6 +96,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
       const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(ctx.io.cwd, p));
       const quiet = flags.quiet === true;
       const display = createPackProgress(ctx.io, { bar: ctx.io.stderr.isTTY === true && !quiet, quiet });
+      const configFile = await configFileFrom(flags, ctx.io);
       let summary: PackSummary;
       try {
         summary = await runPack({
@@ -99,6 +109,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
           ...(flags.casRoot !== undefined ? { casRoot: abs(flags.casRoot) as string } : {}),
           ...(flags.runsDir !== undefined ? { runsDir: abs(flags.runsDir) as string } : {}),
           ...(flags.packsDir !== undefined ? { packsDir: abs(flags.packsDir) as string } : {}),
+          ...(configFile !== undefined ? { configFile } : {}),
           limits: limitsFrom(flags),
           allowEmpty: flags.allowEmpty === true,
           onProgress: (e) => display.onProgress(e),
@@ -106,7 +117,12 @@ export function registerPack(program: Command, ctx: CliContext): void {
       } finally {
         display.stop();
       }
-      if (flags.json) printJson(ctx.io, summary);
-      else if (!quiet) printSummary(ctx, summary);
+      const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, root));
+      const pushed = url === undefined ? undefined : await pushAfterPack(ctx, url, (await storeLocationsFrom({ ...flags, scope: summary.scope.key }, ctx.io, root)).casRoot, summary.refs.statusRef);
+      if (flags.json) printJson(ctx.io, pushed ? { ...summary, remote: pushed } : summary);
+      else if (!quiet) {
+        printSummary(ctx, summary);
+        if (pushed) printPush(ctx, pushed);
+      }
     });
 }
