@@ -1,12 +1,26 @@
 import ignore, { type Ignore } from 'ignore';
 
+/** Where a rule set comes from: git's files, the user's patterns, or the built-in default ignores. */
+export type RuleKind = 'gitignore' | 'ignore' | 'default';
+
 /** The patterns of one ignore file, which apply to its own folder (`base`) and below. */
 export interface RuleSet {
   /** `/`-separated folder relative to the packed root; `''` for the root. */
   base: string;
   /** The pattern texts added, kept so a patched copy can be made (see `chainForChild`). */
   sources: readonly string[];
+  /** Where the patterns were read (`sub/.gitignore`, `--ignore`, …), for the omitted-file reasons. */
+  origin: string;
+  kind: RuleKind;
   matcher: Ignore;
+}
+
+/** The pattern that decided, with its 1-based line in its text (one line per pattern for user lists). */
+export interface DecidingRule {
+  pattern: string;
+  line: number;
+  origin: string;
+  kind: RuleKind;
 }
 
 /** Rule sets in force for a folder, shallowest first (`.git/info/exclude` before the root `.gitignore`). */
@@ -16,14 +30,26 @@ export interface IgnoreDecision {
   ignored: boolean;
   /** Index in the chain of the rule set whose pattern decided; -1 when none matched. */
   decidedBy: number;
+  /** The pattern that ignored the path (absent when it is not ignored). */
+  rule?: DecidingRule;
 }
 
-export function makeRuleSet(base: string, sources: readonly string[]): RuleSet {
+export interface RuleOrigin {
+  origin: string;
+  kind: RuleKind;
+}
+
+const GITIGNORE_ORIGIN: RuleOrigin = { origin: '.gitignore', kind: 'gitignore' };
+
+export function makeRuleSet(base: string, sources: readonly string[], from: RuleOrigin = GITIGNORE_ORIGIN): RuleSet {
   // Case-sensitive, as git is on the file systems where packs are reproducible.
   const matcher = ignore({ ignorecase: false });
-  // One `add` per text: `add([...])` would take each array item as a single pattern.
-  for (const text of sources) matcher.add(text);
-  return { base, sources, matcher };
+  // One pattern per line, marked with its line number so a decision can name it. Added one by
+  // one: `add([...])` would take each array item as a single pattern.
+  for (const text of sources) {
+    text.split(/\r?\n/).forEach((pattern, i) => matcher.add({ pattern, mark: String(i + 1) }));
+  }
+  return { base, sources, origin: from.origin, kind: from.kind, matcher };
 }
 
 function relativeTo(base: string, rel: string): string {
@@ -39,7 +65,10 @@ export function decideIgnored(chain: RuleChain, rel: string, isDir: boolean): Ig
   for (let i = chain.length - 1; i >= 0; i--) {
     const rules = chain[i] as RuleSet;
     const result = rules.matcher.test(relativeTo(rules.base, rel) + (isDir ? '/' : ''));
-    if (result.ignored) return { ignored: true, decidedBy: i };
+    if (result.ignored) {
+      const { pattern = '', mark = '0' } = result.rule ?? {};
+      return { ignored: true, decidedBy: i, rule: { pattern, line: Number(mark), origin: rules.origin, kind: rules.kind } };
+    }
     if (result.unignored) return { ignored: false, decidedBy: i };
   }
   return { ignored: false, decidedBy: -1 };
@@ -65,7 +94,7 @@ export function chainForChild(chain: RuleChain, rel: string, decision: IgnoreDec
     const sub = relativeTo(rules.base, rel);
     if (!rules.matcher.test(`${sub}/`).ignored) continue;
     patched ??= [...chain];
-    patched[i] = makeRuleSet(rules.base, [...rules.sources, `!/${escapePattern(sub)}/`]);
+    patched[i] = makeRuleSet(rules.base, [...rules.sources, `!/${escapePattern(sub)}/`], rules);
   }
   return patched ?? chain;
 }
