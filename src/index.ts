@@ -5,6 +5,7 @@ export * from './artifacts/index.js';
 export * from './records/index.js';
 export * from './config/index.js';
 export * from './manifest/index.js';
+export * from './paths/index.js';
 export * from './p2/index.js';
 export * from './runs/index.js';
 export * from './consume/index.js';
