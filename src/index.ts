@@ -18,3 +18,4 @@ export * from './bundle/index.js';
 export * from './pack/index.js';
 export * from './scopes/index.js';
 export * from './walk/index.js';
+export * from './mcp/index.js';

@@ -46,6 +46,9 @@ export const ERROR_CODES = {
   CONSUME_OUT_EXISTS: 2,
   VERIFY_FAILED: 1,
   RUN_NOT_FOUND: 2,
+  // MCP server
+  MCP_PATH_REFUSED: 2,
+  MCP_UNSUPPORTED: 2,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
