@@ -67,7 +67,7 @@ function ancestorsOf(paths: Iterable<string>): Set<string> {
 
 /**
  * Compile the user's selection. `defaultsApply` is false for the AGS scopes (their selection is
- * FORMATS.md §10's), whatever `options.defaultIgnores` says.
+ * docs/FORMATS.md §10's), whatever `options.defaultIgnores` says.
  */
 export function compileSelectRules(options: SelectOptions, defaultsApply: boolean): SelectRules {
   const useDefaults = defaultsApply && options.defaultIgnores !== false;

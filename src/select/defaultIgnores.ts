@@ -2,7 +2,7 @@
  * The default ignores: files users expect a packer to leave out. They act like git's global
  * excludes file — the lowest-precedence rules — so a repository's own `.gitignore` can re-include
  * one (`!dist/`), and `--no-default-ignores` (or `defaultIgnores: false`) turns them all off. They
- * apply to the `repo` scope and config scopes, never to the AGS scopes (FORMATS.md §10).
+ * apply to the `repo` scope and config scopes, never to the AGS scopes (docs/FORMATS.md §10).
  * The README lists them too: change both together.
  */
 

@@ -9,11 +9,11 @@ import type { WalkDeps } from './walkDeps.js';
 import { OUTSIDE_SCOPE_FOLDERS, skipRule } from './walkGitignore.js';
 import { childOf, entryKind, walkTree, type DirVisit, type VisitResult, type WalkResult } from './walkTree.js';
 
-/** File names the AGS scopes never pack: the store's roots files (FORMATS.md §10). */
+/** File names the AGS scopes never pack: the store's roots files (docs/FORMATS.md §10). */
 const AGS_EXCLUDED_NAMES: ReadonlySet<string> = new Set(['RUN_ROOTS.json', 'GC_PINS.json']);
 
 /**
- * FORMATS.md §10's rules for one path component (the excluded parts are in `bounds`): a name
+ * docs/FORMATS.md §10's rules for one path component (the excluded parts are in `bounds`): a name
  * starting with `.` other than `.github`, or the first two components `MEMORY/ARCHIVE`. Applied
  * to every folder on the way down, so a file passes only if all its components pass. Returns
  * the rule that excludes, or undefined.
@@ -33,7 +33,7 @@ function fileRule(bounds: WalkBounds, rel: string, name: string): string | undef
 }
 
 /**
- * The AGS walk (FORMATS.md §10): each include dir, AGS exclusions, no ignore files. The user's
+ * The AGS walk (docs/FORMATS.md §10): each include dir, AGS exclusions, no ignore files. The user's
  * own patterns (`select`) still apply when given; the default ignores never do here.
  */
 export async function walkAgs(
