@@ -12,3 +12,4 @@ export {
 export type { PackerConfig, ScopeConfig, LimitsConfig } from './configSchema.js';
 export { loadConfig, parseConfig } from './loadConfig.js';
 export { buildConfigJsonSchema } from './buildConfigJsonSchema.js';
+export { initConfig, configTemplate, renderConfigTemplate, CONFIG_SCHEMA_REF } from './initConfig.js';

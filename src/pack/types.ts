@@ -4,6 +4,8 @@ import type { PackMode } from '../packdir/index.js';
 import type { PackRunRecord, RecordPackRunInput } from '../runRecord/index.js';
 import type { PackLimits, ResolveScopeOptions, Scope } from '../scopes/index.js';
 import type { RepoState, Selection } from '../walk/index.js';
+import type { OmitReason, SelectRules, SelectionFlags } from '../select/index.js';
+import type { SecretFinding } from '../secrets/index.js';
 
 export interface RunPackOptions {
   /** The packed root (absolute, or relative to nothing the library knows: resolve it first). */
@@ -25,10 +27,12 @@ export interface RunPackOptions {
   limits?: Partial<PackLimits>;
   /** Files read at once (default 8). */
   concurrency?: number;
+  /** The user's selection: include/ignore patterns, default ignores, a path list, the secret scan. */
+  select?: SelectionFlags;
   onProgress?: (event: PackProgress) => void;
 }
 
-export type PackStage = 'scope' | 'collect' | 'screen' | 'read' | 'render' | 'zip' | 'record' | 'publish';
+export type PackStage = 'scope' | 'collect' | 'screen' | 'secrets' | 'read' | 'render' | 'zip' | 'record' | 'publish';
 
 export type PackProgress =
   | { stage: 'scope'; scope: { key: string; title: string } }
@@ -54,6 +58,10 @@ export interface PackSummary {
   refs: { manifestRef: string; taskSpecRef: string; outputHashesRef: string; statusRef: string; verdict: 'PASS' };
   /** Anchors of the scope that matched no packed file (never an error). */
   missingAnchors: string[];
+  /** Entries of meta/OMITTED.json by reason (a folder the walk did not enter counts once). */
+  leftOut: Partial<Record<OmitReason, number>>;
+  /** Every secret finding (withheld or only listed), as in meta/SECRETS.json. */
+  secrets: SecretFinding[];
   /** Milliseconds per stage, and in total. */
   timingsMs: Record<PackStage | 'total', number>;
 }
@@ -63,6 +71,8 @@ export interface CollectFilesInput {
   scope: Scope;
   /** Absolute folders (and files) never packed: the store's folders and the out dir. */
   exclude: readonly string[];
+  /** The user's selection rules (default: none). */
+  select?: SelectRules;
 }
 
 /** Everything `runPack` calls outside its own domain; tests override single entries. */
