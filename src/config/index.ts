@@ -10,6 +10,7 @@ export {
   isSafeRelPath,
 } from './configSchema.js';
 export type { PackerConfig, ScopeConfig, LimitsConfig } from './configSchema.js';
-export { loadConfig, parseConfig } from './loadConfig.js';
+export { loadConfig, loadConfigFile, parseConfig } from './loadConfig.js';
+export { findConfigFile } from './findConfigFile.js';
 export { buildConfigJsonSchema } from './buildConfigJsonSchema.js';
 export { initConfig, configTemplate, renderConfigTemplate, CONFIG_SCHEMA_REF } from './initConfig.js';

@@ -1,6 +1,5 @@
-import ignore, { type Ignore } from 'ignore';
 import { PackerError } from '../util/index.js';
-import { makeRuleSet, type RuleChain, type RuleSet } from '../walk/gitignoreRules.js';
+import { decideIgnored, makeRuleSet, type RuleChain, type RuleSet } from '../walk/gitignoreRules.js';
 import { DEFAULT_IGNORE_PATTERNS } from './defaultIgnores.js';
 import type { OmittedEntry, PatternList, SelectOptions } from './types.js';
 
@@ -30,25 +29,29 @@ function checkPattern(pattern: string, source: string): void {
 /** One rule set per list; each pattern is its own line, so a decision names its position. */
 function compileList(list: PatternList, kind: 'ignore' | 'default'): RuleSet {
   for (const p of list.patterns) checkPattern(p, list.source);
-  return makeRuleSet('', [list.patterns.join('\n')], { origin: list.source, kind });
+  return makeRuleSet('', list.patterns.join('\n'), list.source, kind);
 }
 
 interface IncludeMatcher {
   lists: readonly PatternList[];
-  matcher: Ignore;
+  sets: RuleChain;
 }
 
 function compileInclude(lists: readonly PatternList[]): IncludeMatcher | undefined {
   const used = lists.filter((l) => l.patterns.length > 0);
   if (used.length === 0) return undefined;
-  const matcher = ignore({ ignorecase: false });
-  for (const list of used) {
-    for (const p of list.patterns) {
-      checkPattern(p, list.source);
-      matcher.add(p);
-    }
+  return { lists: used, sets: used.map((l) => compileList(l, 'ignore')) };
+}
+
+/**
+ * gitignore semantics for a list that selects: a file is taken when a pattern takes it or one of
+ * its folders (`src/` takes everything below it), the last matching pattern deciding.
+ */
+function takes(include: IncludeMatcher, rel: string): boolean {
+  for (let i = rel.indexOf('/'); i !== -1; i = rel.indexOf('/', i + 1)) {
+    if (decideIgnored(include.sets, rel.slice(0, i), true).ignored) return true;
   }
-  return { lists: used, matcher };
+  return decideIgnored(include.sets, rel, false).ignored;
 }
 
 function describeInclude(include: IncludeMatcher): Pick<OmittedEntry, 'rule' | 'source'> {
@@ -83,7 +86,7 @@ export function compileSelectRules(options: SelectOptions, defaultsApply: boolea
     mayHold: (dirRel) => dirs === undefined || dirs.has(dirRel),
     outsideInclude: (rel) => {
       if (paths !== undefined && !paths.has(rel)) return { path: rel, reason: 'outside-include', rule: 'not listed', source: '--stdin' };
-      if (include === undefined || include.matcher.test(rel).ignored) return undefined;
+      if (include === undefined || takes(include, rel)) return undefined;
       return { path: rel, reason: 'outside-include', ...describeInclude(include) };
     },
   };

@@ -1,12 +1,12 @@
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
-import picomatch from 'picomatch';
 import type { Scope } from '../scopes/index.js';
 import type { SelectRules } from '../select/compileRules.js';
 import { entryForRule, entryForScope } from '../select/omittedEntry.js';
 import type { OmittedEntry } from '../select/types.js';
 import { PackerError, isErrno } from '../util/index.js';
-import { chainForChild, decideIgnored, makeRuleSet, type DecidingRule, type RuleChain } from './gitignoreRules.js';
+import { compilePatterns } from '../patterns/index.js';
+import { decideIgnored, makeRuleSet, type DecidingRule, type RuleChain } from './gitignoreRules.js';
 import type { WalkBounds } from './walkBounds.js';
 import type { WalkDeps } from './walkDeps.js';
 import { childOf, entryKind, walkTree, type Candidate, type DirVisit, type VisitResult, type WalkResult } from './walkTree.js';
@@ -23,9 +23,9 @@ async function readRulesOrNone(path: string, deps: WalkDeps): Promise<string | u
 
 /** Include globs (any must match, when given) and exclude globs (none may match), on root paths. */
 function makeGlobFilter(scope: Scope): (rel: string) => string | undefined {
-  const options = { dot: true, windows: false };
-  const include = scope.includeGlobs.length > 0 ? picomatch([...scope.includeGlobs], options) : undefined;
-  const exclude = scope.excludeGlobs.length > 0 ? picomatch([...scope.excludeGlobs], options) : undefined;
+  const where = (what: string) => ({ file: `scope ${JSON.stringify(scope.key)} ${what}` });
+  const include = scope.includeGlobs.length > 0 ? compilePatterns(scope.includeGlobs, where('include')) : undefined;
+  const exclude = scope.excludeGlobs.length > 0 ? compilePatterns(scope.excludeGlobs, where('exclude')) : undefined;
   return (rel) => {
     if (include !== undefined && !include(rel)) return `matches no include glob of scope ${scope.key}`;
     if (exclude !== undefined && exclude(rel)) return `matches an exclude glob of scope ${scope.key}`;
@@ -78,7 +78,7 @@ export async function walkGitignore(
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       const text = await readRulesOrNone(join(dir.abs, '.gitignore'), deps);
       const origin = dir.rel === '' ? '.gitignore' : `${dir.rel}/.gitignore`;
-      if (text !== undefined) lower = [...lower, makeRuleSet(dir.rel, [text], { origin, kind: 'gitignore' })];
+      if (text !== undefined) lower = [...lower, makeRuleSet(dir.rel, text, origin)];
     }
     const chain = [...lower, ...upper];
     const result: VisitResult<Rules> = { dirs: [], files: [] };
@@ -102,8 +102,7 @@ export async function walkGitignore(
           omitted.push(entryForRule(child.rel, true, decision.rule));
           continue;
         }
-        const next = chainForChild(chain, child.rel, decision);
-        result.dirs.push({ ...child, context: { lower: next.slice(0, lower.length), upper: next.slice(lower.length) } });
+        result.dirs.push({ ...child, context: { lower, upper } });
       } else {
         const out = judgeFile(child.rel, decideIgnored(chain, child.rel, false).rule);
         if (out) omitted.push(out);
@@ -113,7 +112,7 @@ export async function walkGitignore(
     return result;
   };
   const exclude = await readRulesOrNone(join(options.realRoot, '.git', 'info', 'exclude'), deps);
-  const gitLower = exclude === undefined ? [] : [makeRuleSet('', [exclude], { origin: '.git/info/exclude', kind: 'gitignore' })];
+  const gitLower = exclude === undefined ? [] : [makeRuleSet('', exclude, '.git/info/exclude')];
   const start: Rules = { lower: [...select.lower, ...gitLower], upper: select.upper };
   const files = await walkTree({ rel: '', abs: options.realRoot, context: start }, visit, deps);
   return { files, omitted };

@@ -4,9 +4,9 @@ import { PackerError, runPack, type PackSummary, type RunPackOptions } from '../
 
 type PackLimits = NonNullable<RunPackOptions['limits']>;
 import type { CliContext } from '../io.js';
-import { addStoreOptions } from '../options.js';
 import { addSelectOptions, readPathList, selectionFrom, type SelectCliFlags } from '../selectOptions.js';
 import { printSelection } from '../printSelection.js';
+import { addStoreOptions, configFileFrom } from '../options.js';
 import { printJson, printLine } from '../output.js';
 import { createPackProgress, formatBytes } from '../packProgress.js';
 
@@ -24,6 +24,7 @@ interface PackFlags extends SelectCliFlags {
   casRoot?: string;
   runsDir?: string;
   packsDir?: string;
+  config?: string;
   maxTotalBytes?: string;
   maxEntryBytes?: string;
   maxEntries?: string;
@@ -97,6 +98,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
       const absRoot = resolve(ctx.io.cwd, root);
       if (flags.z && !flags.stdin) throw new PackerError('USAGE', ' -z only goes with --stdin');
       const paths = flags.stdin ? await readPathList(ctx.io, absRoot, flags.z === true) : undefined;
+      const configFile = await configFileFrom(flags, ctx.io);
       let summary: PackSummary;
       try {
         summary = await runPack({
@@ -110,6 +112,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
           ...(flags.casRoot !== undefined ? { casRoot: abs(flags.casRoot) as string } : {}),
           ...(flags.runsDir !== undefined ? { runsDir: abs(flags.runsDir) as string } : {}),
           ...(flags.packsDir !== undefined ? { packsDir: abs(flags.packsDir) as string } : {}),
+          ...(configFile !== undefined ? { configFile } : {}),
           limits: limitsFrom(flags),
           onProgress: (e) => display.onProgress(e),
         });
