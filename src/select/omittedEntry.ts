@@ -1,4 +1,5 @@
 import type { DecidingRule } from '../walk/gitignoreRules.js';
+import { defaultIgnoreGroupOf } from './defaultIgnores.js';
 import type { OmitReason, OmittedEntry } from './types.js';
 
 const REASON_OF_KIND: Record<DecidingRule['kind'], OmitReason> = {
@@ -9,6 +10,11 @@ const REASON_OF_KIND: Record<DecidingRule['kind'], OmitReason> = {
 
 /** The entry for a path an ignore rule decided; folders get a trailing `/`. */
 export function entryForRule(rel: string, isDir: boolean, rule: DecidingRule): OmittedEntry {
+  if (rule.kind === 'default') {
+    // The built-in list has no file a user could open: name the group instead of a line.
+    const group = defaultIgnoreGroupOf(rule.pattern);
+    return { path: isDir ? `${rel}/` : rel, reason: 'default-ignore', rule: rule.pattern, source: `default ignores${group ? ` (${group})` : ''}` };
+  }
   return {
     path: isDir ? `${rel}/` : rel,
     reason: REASON_OF_KIND[rule.kind],

@@ -51,9 +51,12 @@ export async function walkAgs(
       const child = childOf(dir, entry.name, null);
       const isDir = kind === 'dir';
       if (isDir && !select.mayHold(child.rel)) continue;
-      const rule = bounds.isSkipped(child.rel, entry.name)
-        ? skipRule(options.scope, entry.name)
-        : (agsExclusion(child.rel, entry.name) ?? (isDir ? outsideDirs(bounds, child.rel) : fileRule(bounds, child.rel, entry.name)));
+      if (bounds.isSkipped(child.rel, entry.name)) {
+        const own = skipRule(options.scope, entry.name);
+        if (own !== undefined) omitted.push(entryForScope(child.rel, isDir, own));
+        continue;
+      }
+      const rule = (agsExclusion(child.rel, entry.name) ?? (isDir ? outsideDirs(bounds, child.rel) : fileRule(bounds, child.rel, entry.name)));
       if (rule !== undefined) {
         omitted.push(entryForScope(child.rel, isDir, rule));
         continue;

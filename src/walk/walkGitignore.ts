@@ -36,10 +36,12 @@ function makeGlobFilter(scope: Scope): (rel: string) => string | undefined {
 /** The rule of a path outside the scope's source root or include dirs. */
 export const OUTSIDE_SCOPE_FOLDERS = "outside the scope's folders";
 
-/** Why `bounds` skipped a name: an excluded part of the scope, or one of llm-packer's own folders. */
-export function skipRule(scope: Scope, name: string): string {
-  if (name === '.git' || scope.excludedDirParts.includes(name)) return `excluded part ${name}`;
-  return "llm-packer's own folder (store, runs, packs or out dir)";
+/**
+ * Why `bounds` skipped a name: an excluded part of the scope. llm-packer's own folders (store,
+ * runs, packs, out dir) get no entry: they come and go with the runs, and the pack must not.
+ */
+export function skipRule(scope: Scope, name: string): string | undefined {
+  return name === '.git' || scope.excludedDirParts.includes(name) ? `excluded part ${name}` : undefined;
 }
 
 /**
@@ -88,7 +90,8 @@ export async function walkGitignore(
       const child = childOf(dir, entry.name, dir.context);
       const isDir = kind === 'dir';
       if (entry.name === '.git' || bounds.isSkipped(child.rel, entry.name)) {
-        omitted.push(entryForScope(child.rel, isDir, skipRule(options.scope, entry.name)));
+        const rule = skipRule(options.scope, entry.name);
+        if (rule !== undefined) omitted.push(entryForScope(child.rel, isDir, rule));
         continue;
       }
       if (isDir ? !bounds.mayDescend(child.rel) : !bounds.isIncluded(child.rel)) {

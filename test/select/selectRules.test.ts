@@ -25,7 +25,7 @@ test('default ignores leave out lock files, .env*, keys, minified bundles and bu
   await writeTree(root, TREE);
   const { packed, why } = await select(root, {});
   assert.deepEqual(packed, ['.env.example', 'README.md', 'notes.txt', 'src/a.ts', 'src/gen/b.ts']);
-  assert.deepEqual(why('package-lock.json'), { path: 'package-lock.json', reason: 'default-ignore', rule: 'package-lock.json', source: 'default ignores', line: 1 });
+  assert.deepEqual(why('package-lock.json'), { path: 'package-lock.json', reason: 'default-ignore', rule: 'package-lock.json', source: 'default ignores (lock files)' });
   assert.equal(why('dist/out.js')?.path, 'dist/', 'a folder the walk never entered');
   assert.equal(why('sub/build/x.js')?.rule, 'build/');
   assert.equal(why('.env.local')?.reason, 'default-ignore');
