@@ -21,4 +21,5 @@ export * from './scopes/index.js';
 export * from './select/index.js';
 export * from './secrets/index.js';
 export * from './walk/index.js';
+export * from './remote/index.js';
 export * from './mcp/index.js';

@@ -8,6 +8,7 @@ import { registerVerify } from './verify.js';
 import { registerRoots } from './roots.js';
 import { registerGc } from './gc.js';
 import { registerAudit } from './audit.js';
+import { registerPull, registerPush } from './remote.js';
 import { registerMcp } from './mcp.js';
 import { registerWhy } from './why.js';
 import { registerInit } from './init.js';
@@ -24,5 +25,7 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void
   registerRoots,
   registerGc,
   registerAudit,
+  registerPush,
+  registerPull,
   registerMcp,
 ];

@@ -6,7 +6,9 @@ type PackLimits = NonNullable<RunPackOptions['limits']>;
 import type { CliContext } from '../io.js';
 import { addSelectOptions, readPathList, selectionFrom, type SelectCliFlags } from '../selectOptions.js';
 import { printSelection } from '../printSelection.js';
-import { addStoreOptions, configFileFrom } from '../options.js';
+import { addStoreOptions, configFileFrom, storeLocationsFrom } from '../options.js';
+import { addRemoteOption, remoteUrlFor } from '../remote.js';
+import { printPush, pushAfterPack } from './remote.js';
 import { printJson, printLine } from '../output.js';
 import { createPackProgress, formatBytes } from '../packProgress.js';
 
@@ -31,6 +33,7 @@ interface PackFlags extends SelectCliFlags {
   disallowDuplicateHashes?: boolean;
   json?: boolean;
   quiet?: boolean;
+  remote?: string;
 }
 
 function count(flag: string, value: string | undefined): number | undefined {
@@ -82,7 +85,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .option('--zip', 'also write archive/pack.zip and <out dir>.zip')
     .option('--stamp <s>', 'name stamp of the FULL files (default: digest12)');
   addSelectOptions(cmd);
-  addStoreOptions(cmd, { root: false })
+  addRemoteOption(addStoreOptions(cmd, { root: false }))
     .option('--max-total-bytes <n>', 'refuse to pack more bytes than this')
     .option('--max-entry-bytes <n>', 'refuse to pack a file larger than this')
     .option('--max-entries <n>', 'refuse to pack more files than this')
@@ -119,8 +122,13 @@ export function registerPack(program: Command, ctx: CliContext): void {
       } finally {
         display.stop();
       }
-      if (flags.json) printJson(ctx.io, summary);
-      else printSummary(ctx, summary);
+      const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, root));
+      const pushed = url === undefined ? undefined : await pushAfterPack(ctx, url, (await storeLocationsFrom({ ...flags, scope: summary.scope.key }, ctx.io, root)).casRoot, summary.refs.statusRef);
+      if (flags.json) printJson(ctx.io, pushed ? { ...summary, remote: pushed } : summary);
+      else {
+        printSummary(ctx, summary);
+        if (pushed) printPush(ctx, pushed);
+      }
       if (flags.failOnSecrets && summary.secrets.some((f) => f.withheld)) {
         const err = new PackerError('SECRETS_WITHHELD', ' files were withheld for secrets (see meta/SECRETS.json); the pack was written');
         ctx.io.stderr.write(`${err.message}\n`);
