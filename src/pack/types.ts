@@ -34,7 +34,10 @@ export interface RunPackOptions {
   onProgress?: (event: PackProgress) => void;
 }
 
-export type PackStage = 'scope' | 'collect' | 'screen' | 'secrets' | 'read' | 'render' | 'zip' | 'record' | 'publish';
+export type PackStage = 'scope' | 'collect' | 'screen' | 'read' | 'render' | 'zip' | 'record' | 'publish';
+
+/** The stages timed: the progress stages, and the secret scan (its time is also in `screen`). */
+export type TimedStage = PackStage | 'secrets';
 
 export type PackProgress =
   | { stage: 'scope'; scope: { key: string; title: string } }
@@ -65,7 +68,7 @@ export interface PackSummary {
   /** Every secret finding (withheld or only listed), as in meta/SECRETS.json. */
   secrets: SecretFinding[];
   /** Milliseconds per stage, and in total. */
-  timingsMs: Record<PackStage | 'total', number>;
+  timingsMs: Record<TimedStage | 'total', number>;
 }
 
 export interface CollectFilesInput {
