@@ -17,30 +17,52 @@ async function makeFoldersDurable(dir: string): Promise<void> {
   await fsyncDir(dirname(first));
 }
 
+/** Whether the stored file at this path holds the object's bytes (it has the right size already). */
+export type StoredCheck = (path: string) => boolean | Promise<boolean>;
+
+/** The stored object's bytes are sound; undefined when it vanished (a GC) while we looked. */
+async function storedIsSound(target: string, check: StoredCheck): Promise<boolean | undefined> {
+  try {
+    return await check(target);
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) return undefined;
+    throw err;
+  }
+}
+
 /**
- * Place an object whose hash and size are already known. Existing content is never rewritten:
- * its mtime is refreshed (so a GC grace period protects an object a running pack reuses). A file
- * of the wrong size under that name can only be damage, so it is replaced atomically.
+ * Place an object whose hash and size are already known. Content that is already stored is never
+ * trusted by its size: `check` reads the stored bytes (the caller compares them with the bytes it
+ * holds, or rehashes them). A sound object is not rewritten, only its mtime is refreshed (so a GC
+ * grace period protects an object a running pack reuses). A wrong one, whatever its size (a
+ * flipped byte, an edit through a hard link), is damage and is replaced atomically: the new bytes
+ * are written to a temp file and renamed over it, so a reader sees the old file or the right one.
  */
 export async function publishObject(
   root: string,
   hash: string,
   size: number,
   produce: (fh: FileHandle) => Promise<void>,
+  check: StoredCheck,
   beforePublish?: () => void,
 ): Promise<PutResult> {
   const target = objectPath(root, hash);
   // The already-stored check runs once per file of every pack, mostly on a warm store. Two sync
   // syscalls (microseconds) cost far less than two promise round trips through the thread pool.
   const st = statSync(target, { throwIfNoEntry: false });
-  if (st?.isFile() && st.size === size) {
-    const now = new Date();
-    try {
-      utimesSync(target, now, now);
-      return { hash, size, written: false };
-    } catch (err) {
-      if (!isErrno(err, 'ENOENT')) throw err; // removed by a GC since the stat: write it again
+  let repaired = false;
+  if (st?.isFile()) {
+    const sound = st.size === size ? await storedIsSound(target, check) : false;
+    if (sound === true) {
+      const now = new Date();
+      try {
+        utimesSync(target, now, now);
+        return { hash, size, written: false };
+      } catch (err) {
+        if (!isErrno(err, 'ENOENT')) throw err; // removed by a GC since the check: write it again
+      }
     }
+    repaired = sound === false;
   }
   const options = { mode: 0o444, ...(beforePublish ? { beforePublish } : {}) };
   try {
@@ -51,5 +73,5 @@ export async function publishObject(
     await makeFoldersDurable(dirname(target));
     await writeDurable(target, produce, options);
   }
-  return { hash, size, written: true };
+  return repaired ? { hash, size, written: true, repaired: true } : { hash, size, written: true };
 }

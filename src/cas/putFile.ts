@@ -12,7 +12,7 @@ export const SMALL_FILE_BYTES = 4 << 20;
 
 /**
  * Store a file. Large files take two streamed passes: the first only hashes (an object that is
- * already stored costs one read and no write), the second writes the temp file in the object's
+ * already stored costs that read and a rehash of the stored object, and no write), the second writes the temp file in the object's
  * own folder while hashing again, and publishes only if both passes agree, so a file that changes
  * while we read it is refused instead of stored under the wrong name.
  */
@@ -44,5 +44,6 @@ export async function putFile(root: string, path: string): Promise<PutResult> {
         throw new PackerError('CAS_SOURCE_CHANGED', ` ${path} changed while it was being stored`);
       }
     },
+    async (stored) => (await hashFile(stored)).hash === first.hash,
   );
 }

@@ -4,6 +4,8 @@ export interface PutResult {
   size: number;
   /** False when the object was already in the store (only its mtime was refreshed). */
   written: boolean;
+  /** Present when a stored object of that name held wrong bytes and was replaced. */
+  repaired?: true;
 }
 
 export interface ObjectInfo {
