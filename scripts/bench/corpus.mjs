@@ -37,9 +37,10 @@ export function statTree(dir, seen) {
   return { files, bytes, symlinks };
 }
 
-/** Bytes of every regular file under `dir`, 0 when it does not exist (like `du -sb`, files only). */
+/** Bytes of every regular file under `dir` (or of `dir` itself, a file); 0 when it does not exist. */
 export function bytesUnder(dir, seen) {
-  return existsSync(dir) ? statTree(dir, seen).bytes : 0;
+  if (!existsSync(dir)) return 0;
+  return statSync(dir).isFile() ? statSync(dir).size : statTree(dir, seen).bytes;
 }
 
 function gitAt(dir, args) {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { resolveStoreLocations, type StoreLocations } from '../index.js';
+import type { StoreLocations } from '../index.js';
+import { lib } from './lib.js';
 import type { CliIo } from './io.js';
 
 export interface StoreFlags {
@@ -23,7 +24,7 @@ export function addStoreOptions(cmd: Command, { root = true }: { root?: boolean 
 /** Turn the flags into absolute store locations; relative flags are relative to the caller's cwd. */
 export function storeLocationsFrom(flags: StoreFlags, io: CliIo, root?: string): Promise<StoreLocations> {
   const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(io.cwd, p));
-  return resolveStoreLocations({
+  return lib().resolveStoreLocations({
     root: resolve(io.cwd, root ?? flags.root ?? '.'),
     ...(flags.scope !== undefined ? { scope: flags.scope } : {}),
     ...(flags.casRoot !== undefined ? { casRoot: abs(flags.casRoot) as string } : {}),

@@ -1,17 +1,17 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, formatRef, isHash, materialize, openCas, parseRef } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
 
 /** Users may type a record ref (bare hex) where a payload ref is expected; accept both. */
 function hashOf(ref: string): string {
-  return isHash(ref) ? ref : parseRef(ref);
+  return lib().isHash(ref) ? ref : lib().parseRef(ref);
 }
 
 async function casFrom(flags: StoreFlags, ctx: CliContext) {
-  return openCas((await storeLocationsFrom(flags, ctx.io)).casRoot);
+  return lib().openCas((await storeLocationsFrom(flags, ctx.io)).casRoot);
 }
 
 export function registerCas(program: Command, ctx: CliContext): void {
@@ -25,7 +25,7 @@ export function registerCas(program: Command, ctx: CliContext): void {
       const results = [];
       for (const file of files) {
         const put = await store.putFile(resolve(ctx.io.cwd, file));
-        results.push({ path: file, ref: formatRef(put.hash), bytes: put.size, written: put.written });
+        results.push({ path: file, ref: lib().formatRef(put.hash), bytes: put.size, written: put.written });
       }
       if (flags.json) printJson(ctx.io, results);
       else for (const r of results) printLine(ctx.io, r.ref);
@@ -37,7 +37,7 @@ export function registerCas(program: Command, ctx: CliContext): void {
     .action(async (ref: string, flags: StoreFlags & { output?: string }) => {
       const store = await casFrom(flags, ctx);
       const hash = hashOf(ref);
-      if (flags.output) await materialize(store, formatRef(hash), resolve(ctx.io.cwd, flags.output));
+      if (flags.output) await lib().materialize(store, lib().formatRef(hash), resolve(ctx.io.cwd, flags.output));
       else ctx.io.stdout.write(await store.get(hash));
     });
 
@@ -67,7 +67,7 @@ export function registerCas(program: Command, ctx: CliContext): void {
         printLine(ctx.io, report.ok ? 'ok' : 'FAIL');
       }
       if (!report.ok) {
-        throw new PackerError(
+        throw new (lib().PackerError)(
           'CAS_FSCK_FAILED',
           ` ${report.corrupt.length} corrupt, ${report.misnamed.length} misnamed, ${report.tempFiles.length} temp files in ${store.root}`,
         );

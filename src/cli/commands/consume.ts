@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { consumePack, openCas } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -17,8 +17,8 @@ export function registerConsume(program: Command, ctx: CliContext): void {
     .option('--json', 'print the receipt as JSON')
     .action(async (source: string, flags: StoreFlags & { out: string; dryRun?: boolean; json?: boolean }) => {
       const locations = await storeLocationsFrom(flags, ctx.io);
-      const receipt = await consumePack({
-        cas: openCas(locations.casRoot),
+      const receipt = await lib().consumePack({
+        cas: lib().openCas(locations.casRoot),
         source: source.startsWith('sha256:') ? source : resolve(ctx.io.cwd, source),
         out: resolve(ctx.io.cwd, flags.out),
         dryRun: Boolean(flags.dryRun),

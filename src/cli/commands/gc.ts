@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { PackerError, openCas, runGc, type GcReport } from '../../index.js';
+import type { GcReport } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -8,7 +9,7 @@ type Flags = StoreFlags & { apply?: boolean; allowEmptyRoots?: boolean; grace: s
 
 function parseGraceSeconds(text: string): number {
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text) * 1000)) {
-    throw new PackerError('USAGE', ` --grace takes a whole number of seconds, not ${JSON.stringify(text)}`);
+    throw new (lib().PackerError)('USAGE', ` --grace takes a whole number of seconds, not ${JSON.stringify(text)}`);
   }
   return Number(text);
 }
@@ -38,8 +39,8 @@ export function registerGc(program: Command, ctx: CliContext): void {
     .action(async (flags: Flags) => {
       const graceSeconds = parseGraceSeconds(flags.grace);
       const where = await storeLocationsFrom(flags, ctx.io);
-      const report = await runGc({
-        cas: openCas(where.casRoot),
+      const report = await lib().runGc({
+        cas: lib().openCas(where.casRoot),
         runsDir: where.runsDir,
         apply: flags.apply === true,
         allowEmptyRoots: flags.allowEmptyRoots === true,

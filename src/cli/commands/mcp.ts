@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, serveMcpStdio } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 
@@ -12,7 +12,7 @@ interface McpFlags extends StoreFlags {
 function positive(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new PackerError('USAGE', ` ${flag} ${JSON.stringify(value)}: expected a whole number above 0`);
+    throw new (lib().PackerError)('USAGE', ` ${flag} ${JSON.stringify(value)}: expected a whole number above 0`);
   }
   return Number(value);
 }
@@ -27,10 +27,10 @@ export function registerMcp(program: Command, ctx: CliContext): void {
     .option('--max-answer-bytes <n>', 'bytes of text one answer carries before it is cut with a note', '100000')
     .action(async (flags: McpFlags) => {
       const stdio = ctx.io.stdio;
-      if (stdio === undefined) throw new PackerError('USAGE', ' mcp needs the standard input and output of a process');
+      if (stdio === undefined) throw new (lib().PackerError)('USAGE', ' mcp needs the standard input and output of a process');
       const locations = await storeLocationsFrom(flags, ctx.io);
       const maxAnswerBytes = positive('--max-answer-bytes', flags.maxAnswerBytes);
-      await serveMcpStdio({
+      await lib().serveMcpStdio({
         options: {
           ...locations,
           allowRoots: (flags.allowRoot ?? []).map((d) => resolve(ctx.io.cwd, d)),

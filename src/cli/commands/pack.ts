@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, runPack, type PackSummary, type RunPackOptions } from '../../index.js';
+import type { PackSummary, RunPackOptions } from '../../index.js';
+import { lib } from '../lib.js';
 
 type PackLimits = NonNullable<RunPackOptions['limits']>;
 import type { CliContext } from '../io.js';
@@ -30,7 +31,7 @@ interface PackFlags {
 function count(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new PackerError('USAGE', ` ${flag} ${JSON.stringify(value)}: expected a whole number`);
+    throw new (lib().PackerError)('USAGE', ` ${flag} ${JSON.stringify(value)}: expected a whole number`);
   }
   return Number(value);
 }
@@ -86,7 +87,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
       const display = createPackProgress(ctx.io, { bar: ctx.io.stderr.isTTY === true && !flags.quiet });
       let summary: PackSummary;
       try {
-        summary = await runPack({
+        summary = await lib().runPack({
           root: resolve(ctx.io.cwd, root),
           ...(flags.scope !== undefined ? { scope: flags.scope } : {}),
           ...(flags.outDir !== undefined ? { outDir: abs(flags.outDir) as string } : {}),
