@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { sha256Hex } from '../util/index.js';
+import { sha256Hex, type SyncBatch } from '../util/index.js';
 import { publishObject } from './publishObject.js';
 import type { PutResult } from './types.js';
 
@@ -8,14 +8,12 @@ import type { PutResult } from './types.js';
  * byte for byte (as strong as a rehash, and cheaper): one read, synchronous like the rest of the
  * per-file hot path, of a file that is at most as large as `data`.
  */
-export async function putBytes(root: string, data: Uint8Array): Promise<PutResult> {
-  return publishObject(
-    root,
-    sha256Hex(data),
-    data.length,
-    async (fh) => {
+export async function putBytes(root: string, data: Uint8Array, batch?: SyncBatch): Promise<PutResult> {
+  return publishObject(root, sha256Hex(data), data.length, {
+    produce: async (fh) => {
       await fh.writeFile(data);
     },
-    (stored) => Buffer.compare(readFileSync(stored), data) === 0,
-  );
+    check: (stored) => Buffer.compare(readFileSync(stored), data) === 0,
+    ...(batch ? { batch } : {}),
+  });
 }

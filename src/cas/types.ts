@@ -33,6 +33,8 @@ export interface Cas {
   putBytes(data: Uint8Array): Promise<PutResult>;
   /** Stream a file in; memory does not grow with its size. */
   putFile(path: string): Promise<PutResult>;
+  /** With a sync batch: make every object put so far durable. Without one, puts already are. */
+  sync(): Promise<void>;
   /** The object's bytes, verified against its name. */
   get(hash: string): Promise<Buffer>;
   has(hash: string): Promise<boolean>;
