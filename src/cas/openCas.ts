@@ -1,6 +1,6 @@
 import { lstat, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isErrno, type SyncBatch } from '../util/index.js';
+import { assertAbsolute, isErrno, type SyncBatch } from '../util/index.js';
 import { copyObjectTo } from './copyObjectTo.js';
 import { fsck } from './fsck.js';
 import { listObjects } from './listObjects.js';
@@ -40,6 +40,7 @@ export interface OpenCasOptions {
 
 /** Bind a store root into an object of functions. The folder is created on the first write. */
 export function openCas(root: string, options: OpenCasOptions = {}): Cas {
+  assertAbsolute('cas root', root);
   const abs = resolve(root);
   const batch = options.syncBatch;
   return {

@@ -9,3 +9,4 @@ export { mapLimit } from './mapLimit.js';
 export { openRegularFile, readRegularFile } from './readRegularFile.js';
 export { createSyncBatch } from './syncBatch.js';
 export type { SyncBatch } from './syncBatch.js';
+export { assertAbsolute } from './assertAbsolute.js';

@@ -5,7 +5,7 @@ import { lib } from '../lib.js';
 
 type PackLimits = NonNullable<RunPackOptions['limits']>;
 import type { CliContext } from '../io.js';
-import { addStoreOptions } from '../options.js';
+import { addStoreOptions, configFileFrom } from '../options.js';
 import { printJson, printLine } from '../output.js';
 import { createPackProgress, formatBytes } from '../packProgress.js';
 
@@ -20,6 +20,7 @@ interface PackFlags {
   casRoot?: string;
   runsDir?: string;
   packsDir?: string;
+  config?: string;
   maxTotalBytes?: string;
   maxEntryBytes?: string;
   maxEntries?: string;
@@ -85,6 +86,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .action(async (root: string, flags: PackFlags) => {
       const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(ctx.io.cwd, p));
       const display = createPackProgress(ctx.io, { bar: ctx.io.stderr.isTTY === true && !flags.quiet });
+      const configFile = await configFileFrom(flags, ctx.io);
       let summary: PackSummary;
       try {
         summary = await lib().runPack({
@@ -97,6 +99,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
           ...(flags.casRoot !== undefined ? { casRoot: abs(flags.casRoot) as string } : {}),
           ...(flags.runsDir !== undefined ? { runsDir: abs(flags.runsDir) as string } : {}),
           ...(flags.packsDir !== undefined ? { packsDir: abs(flags.packsDir) as string } : {}),
+          ...(configFile !== undefined ? { configFile } : {}),
           limits: limitsFrom(flags),
           onProgress: (e) => display.onProgress(e),
         });

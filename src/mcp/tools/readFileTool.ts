@@ -50,10 +50,12 @@ function describe(slice: ObjectSlice, name: string): { head: string; nextStartLi
   const range = slice.endLine >= slice.startLine ? `lines ${slice.startLine}-${slice.endLine} of ${slice.totalLines}` : `0 of ${slice.totalLines} lines`;
   const head = `${name} ${slice.ref} (${slice.bytes} bytes, verified), ${range}`;
   if (!slice.truncated) return { head };
-  const next = slice.endLine + 1;
+  const next = slice.endLine < slice.totalLines ? slice.endLine + 1 : undefined;
   if (slice.lineCut) {
-    return { head: `${head}; line ${slice.startLine} is longer than the answer limit: only its start is shown`, nextStartLine: next };
+    const cut = `${head}; line ${slice.startLine} is longer than the answer limit: only its start is shown`;
+    return next === undefined ? { head: cut } : { head: `${cut}; the next line is ${next}`, nextStartLine: next };
   }
+  if (next === undefined) return { head };
   return { head: `${head}; cut at the answer limit: call read_file again with startLine ${next} for the rest`, nextStartLine: next };
 }
 
@@ -83,6 +85,7 @@ export function registerReadFileTool(server: McpServer, ctx: McpContext): void {
         "Read a packed file by manifest and path, or by its sha256: ref, optionally a line range. The bytes are checked against the ref before they are returned; the answer carries the ref to cite. Long files are cut with a note saying the startLine to continue from.",
       inputSchema,
       outputSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (input) => answer(() => readFileTool(ctx, input)),
   );
