@@ -38,7 +38,6 @@ export interface BundleContext {
   digest: string;
   stamp: string;
   modes: readonly PackMode[];
-  zip: boolean;
   sections: readonly SplitSection[];
   anchors: AnchorMatch;
 }

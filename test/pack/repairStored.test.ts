@@ -1,6 +1,7 @@
 // A stored object damaged in place, keeping its size (a flipped byte, an edit through a repo/
 // hard link), is repaired by the next pack that puts the same content, and that pack is right.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -27,11 +28,13 @@ test('the next pack repairs a same-size corrupt object and packs the right bytes
   assert.notEqual(sha(await readFile(object)), sha(main), 'the object is damaged, same size');
 
   const out = join(dir, 'out2');
-  const s = await runPack({ root, outDir: out, ...store });
+  const s = await runPack({ root, outDir: out, ...store, zip: true });
   assert.equal(s.refs.verdict, 'PASS');
   assert.ok((await readFile(object)).equals(main), 'the object was repaired');
   assert.ok((await readFile(join(out, 'repo', 'src', 'main.js'))).equals(main), 'repo/ holds the right bytes');
   const full = await readFile(join(out, 'FULL', `REPO-FULL-${s.stamp}.md`), 'utf8');
   assert.ok(full.includes(main.toString('utf8')), 'FULL holds the right text');
+  const zipped = execFileSync('unzip', ['-p', `${out}.zip`, 'repo/src/main.js']);
+  assert.ok(zipped.equals(main), 'the zip holds the right bytes');
   assert.deepEqual((await cas.fsck()).corrupt, []);
 });

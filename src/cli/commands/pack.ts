@@ -74,7 +74,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .option('--no-full', 'do not write FULL/')
     .option('--no-split', 'do not write SPLIT/')
     .option('--no-lite', 'do not write LITE/')
-    .option('--zip', 'also write archive/pack.zip and <out dir>.zip')
+    .option('--zip', 'also write <out dir>.zip: the whole pack in one deterministic zip')
     .option('--stamp <s>', 'name stamp of the FULL files (default: digest12)');
   addStoreOptions(cmd, { root: false })
     .option('--max-total-bytes <n>', 'refuse to pack more bytes than this')
