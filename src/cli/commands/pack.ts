@@ -5,7 +5,9 @@ import { lib } from '../lib.js';
 
 type PackLimits = NonNullable<RunPackOptions['limits']>;
 import type { CliContext } from '../io.js';
-import { addStoreOptions, configFileFrom } from '../options.js';
+import { addStoreOptions, configFileFrom, storeLocationsFrom } from '../options.js';
+import { addRemoteOption, remoteUrlFor } from '../remote.js';
+import { printPush, pushAfterPack } from './remote.js';
 import { printJson, printLine } from '../output.js';
 import { createPackProgress, formatBytes } from '../packProgress.js';
 
@@ -27,6 +29,7 @@ interface PackFlags {
   disallowDuplicateHashes?: boolean;
   json?: boolean;
   quiet?: boolean;
+  remote?: string;
 }
 
 function count(flag: string, value: string | undefined): number | undefined {
@@ -76,7 +79,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .option('--no-lite', 'do not write LITE/')
     .option('--zip', 'also write <out dir>.zip: the whole pack in one deterministic zip')
     .option('--stamp <s>', 'name stamp of the FULL files (default: digest12)');
-  addStoreOptions(cmd, { root: false })
+  addRemoteOption(addStoreOptions(cmd, { root: false }))
     .option('--max-total-bytes <n>', 'refuse to pack more bytes than this')
     .option('--max-entry-bytes <n>', 'refuse to pack a file larger than this')
     .option('--max-entries <n>', 'refuse to pack more files than this')
@@ -106,7 +109,12 @@ export function registerPack(program: Command, ctx: CliContext): void {
       } finally {
         display.stop();
       }
-      if (flags.json) printJson(ctx.io, summary);
-      else printSummary(ctx, summary);
+      const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, root));
+      const pushed = url === undefined ? undefined : await pushAfterPack(ctx, url, (await storeLocationsFrom({ ...flags, scope: summary.scope.key }, ctx.io, root)).casRoot, summary.refs.statusRef);
+      if (flags.json) printJson(ctx.io, pushed ? { ...summary, remote: pushed } : summary);
+      else {
+        printSummary(ctx, summary);
+        if (pushed) printPush(ctx, pushed);
+      }
     });
 }
