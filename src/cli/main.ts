@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { isPackerError } from '../index.js';
+import { lib, libraryLoaded, loadLibrary } from './lib.js';
 import { COMMANDS } from './commands/index.js';
 import { addHelpTexts } from './helpText.js';
 import type { CliContext, CliIo } from './io.js';
@@ -17,7 +17,7 @@ interface Failure {
 }
 
 function failureOf(err: unknown): Failure {
-  if (isPackerError(err)) {
+  if (libraryLoaded() && lib().isPackerError(err)) {
     const message = err.message.slice(err.code.length + 1).trim();
     return { code: err.code, message, line: err.message, ...(err.hint ? { hint: err.hint } : {}), exitCode: err.exitCode };
   }
@@ -87,6 +87,8 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     for (const sub of cmd.commands) sub.exitOverride();
   }
   try {
+    // Only a command line that names a command loads the library (see lib.ts).
+    if (argv.some((a) => !a.startsWith('-'))) await loadLibrary();
     await program.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;
   } catch (err) {

@@ -1,8 +1,10 @@
 /**
  * The stages that run inside the staging folder, each the one writer of its folders:
  * read+store (repo/, FULL and SPLIT bodies streamed), render (final names, meta/, FULL and SPLIT
- * indexes), the inner archive (archive/), the P.2 step (the store only), LITE, the outer archive.
+ * indexes), the P.2 step (the store only), LITE, the archive (`<dest>.zip`, staged inside).
  */
+import type { SecretFinding } from '../secrets/index.js';
+import { listOmitted, type OmittedEntry } from '../select/index.js';
 import { join } from 'node:path';
 import { computePackDigest, type OmittedFile, type PackedFile } from '../bundle/index.js';
 import type { Cas } from '../cas/index.js';
@@ -19,7 +21,7 @@ import type { StageClock } from './stageClock.js';
 import type { PackDeps, PackProgress } from './types.js';
 import { finishBodies, writeBodies, type WrittenBodies } from './writeBodies.js';
 import { writeLite } from './writeLite.js';
-import { writeInnerArchive, writeOuterArchive } from './zipPack.js';
+import { writeOuterArchive } from './zipPack.js';
 
 export interface BuildInput {
   plan: PackPlan;
@@ -27,6 +29,8 @@ export interface BuildInput {
   repoState: RepoState;
   staging: string;
   cas: Cas;
+  /** The store with durability in a batch, for the read stage (flushed before the records). */
+  readCas: Cas;
   isTextContent: PackDeps['isTextContent'];
   recordPackRun: PackDeps['recordPackRun'];
   clock: StageClock;
@@ -42,13 +46,16 @@ export interface Built {
   stamp: string;
   missingAnchors: string[];
   record: PackRunRecord;
+  /** Every path not packed, with its reason (meta/OMITTED.json). */
+  reasons: OmittedEntry[];
+  findings: SecretFinding[];
 }
 
 function readStage(input: BuildInput): Promise<WrittenBodies> {
   const { plan, screened, staging, progress } = input;
   const { scope, modes } = plan;
   const read = createFileReader({
-    cas: input.cas,
+    cas: input.readCas,
     repoDir: join(staging, PACK_FOLDERS.repo),
     textRule: scope.textRule,
     isTextContent: input.isTextContent,
@@ -80,20 +87,25 @@ async function renderStage(input: BuildInput, bodies: WrittenBodies) {
   const fullName = modes.includes('FULL') ? packPaths.fullFile(scope.prefix, stamp) : undefined;
   const sections = await finishBodies({ bodies, scope, staging, ...(fullName ? { fullName } : {}) });
   const files = bodies.packed;
-  await writePackDocs(staging, { scope, repoState: input.repoState, files, omitted, digest, stamp, modes, zip: plan.zip, sections, anchors });
-  return { dest, digest, stamp, omittedCount: omitted.length, missingAnchors: anchors.missing };
+  const findings = [...screened.findings];
+  const binary = omitted.map((o) => o.rootPath);
+  const reasons = listOmitted({ ignored: screened.ignored, binary, textRule: scope.textRule, findings });
+  const ctx = { scope, repoState: input.repoState, files, omitted, digest, stamp, modes, sections, anchors, reasons, secrets: findings };
+  await writePackDocs(staging, ctx);
+  return { dest, digest, stamp, omittedCount: omitted.length, missingAnchors: anchors.missing, reasons, findings };
 }
 
 export async function buildPack(input: BuildInput): Promise<Built> {
   const { plan, staging, clock, progress } = input;
   const bodies = await clock.time('read', () => readStage(input));
+  // One flush makes every stored file durable; it runs while render works, and the records,
+  // which name the files and root them, wait for it.
+  const durable = input.readCas.sync();
+  durable.catch(() => undefined); // awaited below; render failing first must not leave it unhandled
   progress({ stage: 'render' });
   const rendered = await clock.time('render', () => renderStage(input, bodies));
-  if (plan.zip) {
-    progress({ stage: 'zip' });
-    await clock.time('zip', () => writeInnerArchive(staging));
-  }
   progress({ stage: 'record' });
+  await clock.time('record', () => durable);
   const record = await clock.time('record', () =>
     input.recordPackRun({
       cas: input.cas,

@@ -13,11 +13,13 @@ import { PACK_FOLDERS, createStaging, listPublishLeftovers, publishPack, recover
 import { recordPackRun } from '../runRecord/index.js';
 import { resolveScope } from '../scopes/index.js';
 import { prepareStore, toolPaths } from '../store/index.js';
-import { PackerError } from '../util/index.js';
+import { PackerError, createSyncBatch } from '../util/index.js';
 import { collectFiles, isTextContent, readRepoState, type RepoState, type Selection } from '../walk/index.js';
 import { buildPack, type Built } from './buildPack.js';
 import { planPack, type PackPlan } from './planPack.js';
-import { screenFiles } from './screenFiles.js';
+import { screenFiles, type ScreenInput } from './screenFiles.js';
+import { scanFiles } from '../secrets/index.js';
+import type { OmitReason, OmittedEntry } from '../select/index.js';
 import { createStageClock, type StageClock } from './stageClock.js';
 import type { PackDeps, PackProgress, PackSummary, RunPackOptions } from './types.js';
 
@@ -33,12 +35,12 @@ export const defaultPackDeps: PackDeps = {
   now: () => performance.now(),
 };
 
-async function collect(plan: PackPlan, deps: PackDeps): Promise<{ selection: Selection; repoState: RepoState }> {
+export async function collect(plan: PackPlan, deps: PackDeps): Promise<{ selection: Selection; repoState: RepoState }> {
   // Nor is what a killed run left beside the out dir (it may be inside the root).
   const leftovers = plan.outDir === undefined ? [] : await listPublishLeftovers(plan.outDir);
   const exclude = [...toolPaths(plan.root, plan.locations, plan.outDir), ...leftovers];
   const [selection, repoState] = await Promise.all([
-    deps.collectFiles({ root: plan.root, scope: plan.scope, exclude }),
+    deps.collectFiles({ root: plan.root, scope: plan.scope, exclude, select: plan.selection.rules }),
     deps.readRepoState(plan.root),
   ]);
   return { selection, repoState };
@@ -67,8 +69,23 @@ function summarize(plan: PackPlan, built: Built, clock: StageClock): PackSummary
       verdict: r.verdict,
     },
     missingAnchors: built.missingAnchors,
+    leftOut: countReasons(built.reasons),
+    secrets: built.findings,
     timingsMs: clock.report(),
   };
+}
+
+/** The secret scan of the screen stage, timed on its own (the screen's time includes it). */
+function secretScan(plan: PackPlan, isText: PackDeps['isTextContent'], clock: StageClock): ScreenInput['scan'] {
+  const { mode, allow } = plan.selection.secrets;
+  const concurrency = plan.concurrency;
+  return (files) => clock.time('secrets', () => scanFiles({ files, mode, allow, isText, concurrency }));
+}
+
+function countReasons(entries: readonly OmittedEntry[]): Partial<Record<OmitReason, number>> {
+  const counts: Partial<Record<OmitReason, number>> = {};
+  for (const e of entries) counts[e.reason] = (counts[e.reason] ?? 0) + 1;
+  return counts;
 }
 
 /** The staging folder with the folders of the modes on (see `createStaging`). */
@@ -76,7 +93,7 @@ function stagingFor(plan: PackPlan): Promise<string> {
   const { outDir, locations, scope } = plan;
   const parent = outDir === undefined ? locations.packsDir : dirname(outDir);
   const name = outDir === undefined ? `llm-pack-${scope.key}` : basename(outDir);
-  const folders = [PACK_FOLDERS.meta, PACK_FOLDERS.repo, ...plan.modes, ...(plan.zip ? [PACK_FOLDERS.archive] : [])];
+  const folders = [PACK_FOLDERS.meta, PACK_FOLDERS.repo, ...plan.modes];
   return createStaging(parent, name, folders);
 }
 
@@ -94,8 +111,9 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
   if (plan.outDir !== undefined) await recoverBackup(plan.outDir);
   const { selection, repoState } = await clock.time('collect', () => collect(plan, deps));
   progress({ stage: 'collect', files: selection.files.length + selection.omitted.length });
+  const scan = secretScan(plan, deps.isTextContent, clock);
   const screened = await clock.time('screen', () =>
-    screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency: plan.concurrency }),
+    screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency: plan.concurrency, scan }),
   );
   progress({ stage: 'screen', files: screened.files.length, omitted: screened.omitted.length, bytes: screened.bytes });
   if (screened.files.length === 0 && options.allowEmpty !== true) {
@@ -110,8 +128,11 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
   let published = false;
   try {
     const cas = deps.openCas(plan.locations.casRoot);
+    // The read stage stores every packed file with durability in one batch (buildPack flushes it
+    // before the run's records and roots name any of them); later puts are durable one by one.
+    const readCas = deps.openCas(plan.locations.casRoot, { syncBatch: createSyncBatch() });
     const { isTextContent: isText, recordPackRun: record } = deps;
-    built = await buildPack({ plan, screened, repoState, staging, cas, isTextContent: isText, recordPackRun: record, clock, progress });
+    built = await buildPack({ plan, screened, repoState, staging, cas, readCas, isTextContent: isText, recordPackRun: record, clock, progress });
     progress({ stage: 'publish' });
     const { dest } = built;
     await clock.time('publish', () => publishPack({ staging, dest }));

@@ -1,9 +1,11 @@
-import type { Cas } from '../cas/index.js';
+import type { Cas, OpenCasOptions } from '../cas/index.js';
 import type { PackerConfig, StoreLocationOptions, StoreLocations } from '../config/index.js';
 import type { PackMode } from '../packdir/index.js';
 import type { PackRunRecord, RecordPackRunInput } from '../runRecord/index.js';
 import type { PackLimits, ResolveScopeOptions, Scope } from '../scopes/index.js';
 import type { RepoState, Selection } from '../walk/index.js';
+import type { OmitReason, SelectRules, SelectionFlags } from '../select/index.js';
+import type { SecretFinding } from '../secrets/index.js';
 
 export interface RunPackOptions {
   /** The packed root (absolute, or relative to nothing the library knows: resolve it first). */
@@ -14,7 +16,7 @@ export interface RunPackOptions {
   outDir?: string;
   /** Output modes; each is on unless set to false. */
   modes?: { full?: boolean; split?: boolean; lite?: boolean };
-  /** Also write archive/pack.zip (meta/ + repo/) and `<out dir>.zip`. */
+  /** Also write `<out dir>.zip`: every file of the pack in one deflated, deterministic zip. */
   zip?: boolean;
   /** Name stamp of the FULL files; default: the first 12 hex characters of the pack digest. */
   stamp?: string;
@@ -29,10 +31,15 @@ export interface RunPackOptions {
   allowEmpty?: boolean;
   /** Files read at once (default 8). */
   concurrency?: number;
+  /** The user's selection: include/ignore patterns, default ignores, a path list, the secret scan. */
+  select?: SelectionFlags;
   onProgress?: (event: PackProgress) => void;
 }
 
 export type PackStage = 'scope' | 'collect' | 'screen' | 'read' | 'render' | 'zip' | 'record' | 'publish';
+
+/** The stages timed: the progress stages, and the secret scan (its time is also in `screen`). */
+export type TimedStage = PackStage | 'secrets';
 
 export type PackProgress =
   | { stage: 'scope'; scope: { key: string; title: string } }
@@ -58,8 +65,12 @@ export interface PackSummary {
   refs: { manifestRef: string; taskSpecRef: string; outputHashesRef: string; statusRef: string; verdict: 'PASS' };
   /** Anchors of the scope that matched no packed file (never an error). */
   missingAnchors: string[];
+  /** Entries of meta/OMITTED.json by reason (a folder the walk did not enter counts once). */
+  leftOut: Partial<Record<OmitReason, number>>;
+  /** Every secret finding (withheld or only listed), as in meta/SECRETS.json. */
+  secrets: SecretFinding[];
   /** Milliseconds per stage, and in total. */
-  timingsMs: Record<PackStage | 'total', number>;
+  timingsMs: Record<TimedStage | 'total', number>;
 }
 
 export interface CollectFilesInput {
@@ -67,6 +78,8 @@ export interface CollectFilesInput {
   scope: Scope;
   /** Absolute folders (and files) never packed: the store's folders and the out dir. */
   exclude: readonly string[];
+  /** The user's selection rules (default: none). */
+  select?: SelectRules;
 }
 
 /** Everything `runPack` calls outside its own domain; tests override single entries. */
@@ -78,7 +91,7 @@ export interface PackDeps {
   readRepoState: (root: string) => Promise<RepoState>;
   collectFiles: (input: CollectFilesInput) => Promise<Selection>;
   isTextContent: (bytes: Uint8Array) => boolean;
-  openCas: (root: string) => Cas;
+  openCas: (root: string, options?: OpenCasOptions) => Cas;
   recordPackRun: (input: RecordPackRunInput) => Promise<PackRunRecord>;
   /** Monotonic milliseconds, for stage timings only (never written into a pack). */
   now: () => number;

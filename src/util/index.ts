@@ -8,4 +8,6 @@ export { writeDurable, writeFileDurable, fsyncDir, tempPathFor, TEMP_SUFFIX_BYTE
 export { mapLimit } from './mapLimit.js';
 export { openRegularFile, readRegularFile } from './readRegularFile.js';
 export { requireDir } from './requireDir.js';
+export { createSyncBatch } from './syncBatch.js';
+export type { SyncBatch } from './syncBatch.js';
 export { assertAbsolute } from './assertAbsolute.js';

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { consumePack, openCas, parseHashInput } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -10,11 +10,11 @@ import { pullForManifest } from './remote.js';
 
 /** A `sha256:` ref, or bare hex that names no file, is a manifest in the store; else a path. */
 async function sourceOf(source: string, cwd: string): Promise<string> {
-  if (source.startsWith('sha256:')) return `sha256:${parseHashInput(source, 'the manifest ref')}`;
+  if (source.startsWith('sha256:')) return `sha256:${lib().parseHashInput(source, 'the manifest ref')}`;
   const path = resolve(cwd, source);
   if (!/^[0-9a-f]{64}$/.test(source)) return path;
   const exists = await stat(path).then(() => true, () => false);
-  return exists ? path : `sha256:${parseHashInput(source, 'the manifest ref')}`;
+  return exists ? path : `sha256:${lib().parseHashInput(source, 'the manifest ref')}`;
 }
 
 export function registerConsume(program: Command, ctx: CliContext): void {
@@ -32,8 +32,8 @@ export function registerConsume(program: Command, ctx: CliContext): void {
       const from = await sourceOf(source, ctx.io.cwd);
       const url = await remoteUrlFor(flags, ctx.io, locations.root);
       if (url !== undefined) await pullForManifest(ctx.io, url, locations.casRoot, from);
-      const receipt = await consumePack({
-        cas: openCas(locations.casRoot),
+      const receipt = await lib().consumePack({
+        cas: lib().openCas(locations.casRoot),
         source: from,
         out: resolve(ctx.io.cwd, flags.out),
         dryRun: Boolean(flags.dryRun),

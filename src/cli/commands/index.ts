@@ -11,10 +11,14 @@ import { registerAudit } from './audit.js';
 import { registerBind } from './bind.js';
 import { registerPull, registerPush } from './remote.js';
 import { registerMcp } from './mcp.js';
+import { registerWhy } from './why.js';
+import { registerInit } from './init.js';
 
 /** Every subcommand, in the order `--help` lists them. One line per command. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerPack,
+  registerWhy,
+  registerInit,
   registerCas,
   registerVerify,
   registerConsume,
