@@ -5,8 +5,7 @@ import type { Selection, SourceFile } from './types.js';
 import { resolveCandidates, type ResolvedFile } from './resolveCandidates.js';
 import { makeWalkBounds, resolveExcludedRel } from './walkBounds.js';
 import { defaultWalkDeps, type WalkDeps } from './walkDeps.js';
-import { walkAgs } from './walkAgs.js';
-import { walkGitignore } from './walkGitignore.js';
+import { discoverFiles } from './discoverFiles.js';
 import type { Candidate } from './walkTree.js';
 
 export interface CollectFilesOptions {
@@ -45,7 +44,8 @@ function sortUnique(files: SourceFile[]): SourceFile[] {
 /**
  * The files a scope packs, sorted by `path` in code-point order, no duplicates. AGS scopes follow
  * docs/FORMATS.md §10 (files the extension rule says are not text go to `omitted`); `repo` and config
- * scopes follow `.gitignore` files and globs (text is decided later, from content). Root files
+ * scopes take what git would add (its own list in a git work tree, our `.gitignore` walk
+ * elsewhere) filtered by their globs (text is decided later, from content). Root files
  * are added after the walk. Everywhere: `.llm-packer/` and `options.exclude` are never packed,
  * links are followed only to regular files inside the root, and the answer does not depend on
  * the order folders are listed in.
@@ -58,14 +58,16 @@ export async function collectFiles(options: CollectFilesOptions): Promise<Select
   const realRoot = await realRootOf(root, deps);
   const excludedRel = await resolveExcludedRel({ root, realRoot, exclude: options.exclude }, deps);
   const bounds = makeWalkBounds(scope, excludedRel);
-  const walk = scope.selection === 'ags' ? walkAgs : walkGitignore;
-  const walked = await walk({ realRoot, scope, bounds }, deps);
-  const seen = new Set(walked.map((c) => c.rootPath));
+  const { candidates, linkTargets } = await discoverFiles({ realRoot, scope, bounds }, deps);
+  const seen = new Set(candidates.map((c) => c.rootPath));
   // Root files: no exclusion test, but still never from the store, and checked like links.
   const rootFiles: Candidate[] = [...new Set(scope.rootFiles)]
     .filter((p) => !seen.has(p) && !bounds.isSkipped(p, p.slice(p.lastIndexOf('/') + 1)))
     .map((p) => ({ rootPath: p, absPath: join(realRoot, p), link: true }));
-  const resolved = await resolveCandidates([...walked, ...rootFiles], { realRoot, bounds }, deps);
+  const resolved = [
+    ...(await resolveCandidates(candidates, { realRoot, bounds, ...(linkTargets ? { linkTargets } : {}) }, deps)),
+    ...(await resolveCandidates(rootFiles, { realRoot, bounds }, deps)),
+  ];
   const files: SourceFile[] = [];
   const omitted: SourceFile[] = [];
   for (const file of resolved) {

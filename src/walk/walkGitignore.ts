@@ -12,14 +12,15 @@ async function readRulesOrNone(path: string, deps: WalkDeps): Promise<string | u
   try {
     return await deps.readText(path);
   } catch (err) {
-    if (isErrno(err, 'ENOENT', 'ENOTDIR', 'EISDIR')) return undefined;
+    // ELOOP: a `.git` that is a link to itself (or any loop) holds no rules.
+    if (isErrno(err, 'ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP')) return undefined;
     const code = isErrno(err) ? err.code : String(err);
     throw new PackerError('PACK_SOURCE_UNREADABLE', ` cannot read ignore rules ${path}: ${code}`, { cause: err });
   }
 }
 
 /** Include globs (any must match, when given) and exclude globs (none may match), on root paths. */
-function makeGlobFilter(scope: Scope): (rel: string) => boolean {
+export function makeGlobFilter(scope: Scope): (rel: string) => boolean {
   const where = (what: string) => ({ file: `scope ${JSON.stringify(scope.key)} ${what}` });
   const include = scope.includeGlobs.length > 0 ? compilePatterns(scope.includeGlobs, where('include')) : undefined;
   const exclude = scope.excludeGlobs.length > 0 ? compilePatterns(scope.excludeGlobs, where('exclude')) : undefined;
@@ -27,17 +28,17 @@ function makeGlobFilter(scope: Scope): (rel: string) => boolean {
 }
 
 /**
- * The walk of the `repo` and config scopes: every `.gitignore` in the tree applies to its folder
- * and below, `.git/info/exclude` to the whole root, as `git ls-files -co --exclude-standard` does
- * without global excludes (the user's git settings are never read). Ignored folders are not
- * entered, so nothing inside them can be re-included, as in git. Then the scope's globs filter.
+ * The walk of the `repo` and config scopes where git cannot list the files (the root is not in a
+ * git work tree, or git is missing): every `.gitignore` in the tree applies to its folder and
+ * below, `.git/info/exclude` to the whole root, as `git ls-files -co --exclude-standard` would.
+ * Ignored folders are not entered, so nothing inside them can be re-included, as in git. The
+ * scope's globs are applied by the caller (`makeGlobFilter`), to this walk and git's list alike.
  */
 export async function walkGitignore(
   options: { realRoot: string; scope: Scope; bounds: WalkBounds },
   deps: WalkDeps,
 ): Promise<Candidate[]> {
   const { bounds } = options;
-  const keep = makeGlobFilter(options.scope);
   const visit = async (dir: DirVisit<RuleChain>, entries: Dirent[]): Promise<VisitResult<RuleChain>> => {
     let chain = dir.context;
     // Git reads a `.gitignore` only when it is a regular file (not a link).
@@ -54,7 +55,7 @@ export async function walkGitignore(
       if (kind === 'dir') {
         if (!bounds.mayDescend(child.rel)) continue;
         if (!decideIgnored(chain, child.rel, true).ignored) result.dirs.push(child);
-      } else if (bounds.isIncluded(child.rel) && !decideIgnored(chain, child.rel, false).ignored && keep(child.rel)) {
+      } else if (bounds.isIncluded(child.rel) && !decideIgnored(chain, child.rel, false).ignored) {
         result.files.push({ rootPath: child.rel, absPath: child.abs, link: kind === 'link' });
       }
     }
