@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, runPack, type PackSummary, type RunPackOptions } from '../../index.js';
+import { DEFAULT_LIMITS, PackerError, runPack, type PackSummary, type RunPackOptions } from '../../index.js';
 
 type PackLimits = NonNullable<RunPackOptions['limits']>;
 import type { CliContext } from '../io.js';
-import { addStoreOptions, configFileFrom } from '../options.js';
+import { addStoreOptions, configFileFrom, storeLocationsFrom } from '../options.js';
+import { addRemoteOption, remoteUrlFor } from '../remote.js';
+import { printPush, pushAfterPack } from './remote.js';
 import { printJson, printLine } from '../output.js';
 import { createPackProgress, formatBytes } from '../packProgress.js';
 
@@ -26,6 +28,7 @@ interface PackFlags {
   disallowDuplicateHashes?: boolean;
   json?: boolean;
   quiet?: boolean;
+  remote?: string;
 }
 
 function count(flag: string, value: string | undefined): number | undefined {
@@ -34,6 +37,11 @@ function count(flag: string, value: string | undefined): number | undefined {
     throw new PackerError('USAGE', ` ${flag} ${JSON.stringify(value)}: expected a whole number`);
   }
   return Number(value);
+}
+
+/** `52428800 = 50 MiB`: the number a flag takes, and what it means. */
+function sizeDefault(bytes: number): string {
+  return `${bytes} = ${formatBytes(bytes).replace(".0 ", " ")}`;
 }
 
 function limitsFrom(flags: PackFlags): Partial<PackLimits> {
@@ -69,16 +77,16 @@ export function registerPack(program: Command, ctx: CliContext): void {
       '--scope <name>',
       'ags, lab, cat_cas, repo or a scope from llm-packer.config.json (default: ags when ROOT has AGS buckets, else repo)',
     )
-    .option('--out-dir <dir>', 'where the pack goes (default: <packs dir>/llm-pack-<scope>-<digest12>)')
+    .option('--out-dir <dir>', 'where the pack goes (default: <packs-dir>/llm-pack-<scope>-<digest12>)')
     .option('--no-full', 'do not write FULL/')
     .option('--no-split', 'do not write SPLIT/')
     .option('--no-lite', 'do not write LITE/')
     .option('--zip', 'also write archive/pack.zip and <out dir>.zip')
     .option('--stamp <s>', 'name stamp of the FULL files (default: digest12)');
-  addStoreOptions(cmd, { root: false })
-    .option('--max-total-bytes <n>', 'refuse to pack more bytes than this')
-    .option('--max-entry-bytes <n>', 'refuse to pack a file larger than this')
-    .option('--max-entries <n>', 'refuse to pack more files than this')
+  addRemoteOption(addStoreOptions(cmd, { root: false }))
+    .option('--max-total-bytes <n>', `refuse to pack more bytes than this (default: ${sizeDefault(DEFAULT_LIMITS.maxTotalBytes)}, or the config's limits)`)
+    .option('--max-entry-bytes <n>', `refuse to pack a file larger than this (default: ${sizeDefault(DEFAULT_LIMITS.maxEntryBytes)}, or the config's limits)`)
+    .option('--max-entries <n>', `refuse to pack more files than this (default: ${DEFAULT_LIMITS.maxEntries}, or the config's limits)`)
     .option('--disallow-duplicate-hashes', 'refuse two files with the same content')
     .option('--json', 'print the run summary as JSON on stdout')
     .option('--quiet', 'no progress display')
@@ -105,7 +113,12 @@ export function registerPack(program: Command, ctx: CliContext): void {
       } finally {
         display.stop();
       }
-      if (flags.json) printJson(ctx.io, summary);
-      else printSummary(ctx, summary);
+      const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, root));
+      const pushed = url === undefined ? undefined : await pushAfterPack(ctx, url, (await storeLocationsFrom({ ...flags, scope: summary.scope.key }, ctx.io, root)).casRoot, summary.refs.statusRef);
+      if (flags.json) printJson(ctx.io, pushed ? { ...summary, remote: pushed } : summary);
+      else {
+        printSummary(ctx, summary);
+        if (pushed) printPush(ctx, pushed);
+      }
     });
 }
