@@ -13,3 +13,4 @@ export type { PackerConfig, ScopeConfig, LimitsConfig } from './configSchema.js'
 export { loadConfig, loadConfigFile, parseConfig } from './loadConfig.js';
 export { findConfigFile } from './findConfigFile.js';
 export { buildConfigJsonSchema } from './buildConfigJsonSchema.js';
+export { initConfig, configTemplate, renderConfigTemplate, CONFIG_SCHEMA_REF } from './initConfig.js';

@@ -5,8 +5,12 @@ import type { Selection, SourceFile } from './types.js';
 import { resolveCandidates, type ResolvedFile } from './resolveCandidates.js';
 import { makeWalkBounds, resolveExcludedRel } from './walkBounds.js';
 import { defaultWalkDeps, type WalkDeps } from './walkDeps.js';
-import { discoverFiles } from './discoverFiles.js';
-import type { Candidate } from './walkTree.js';
+import { walkAgs } from './walkAgs.js';
+import { walkGitignore } from './walkGitignore.js';
+import type { Candidate, WalkResult } from './walkTree.js';
+import { NO_SELECT_RULES, type SelectRules } from '../select/compileRules.js';
+import { omittedLookup } from '../select/findOmitted.js';
+import type { OmittedEntry } from '../select/types.js';
 
 export interface CollectFilesOptions {
   /** The packed root. */
@@ -14,6 +18,8 @@ export interface CollectFilesOptions {
   scope: Scope;
   /** Absolute folders never packed: the CAS root, runs dir, packs dir, out dir. */
   exclude: readonly string[];
+  /** The user's include/ignore patterns, default ignores, `--stdin` list (default: none). */
+  select?: SelectRules;
   deps?: Partial<WalkDeps>;
 }
 
@@ -44,8 +50,7 @@ function sortUnique(files: SourceFile[]): SourceFile[] {
 /**
  * The files a scope packs, sorted by `path` in code-point order, no duplicates. AGS scopes follow
  * docs/FORMATS.md §10 (files the extension rule says are not text go to `omitted`); `repo` and config
- * scopes take what git would add (its own list in a git work tree, our `.gitignore` walk
- * elsewhere) filtered by their globs (text is decided later, from content). Root files
+ * scopes follow `.gitignore` files and globs (text is decided later, from content). Root files
  * are added after the walk. Everywhere: `.llm-packer/` and `options.exclude` are never packed,
  * links are followed only to regular files inside the root, and the answer does not depend on
  * the order folders are listed in.
@@ -58,14 +63,22 @@ export async function collectFiles(options: CollectFilesOptions): Promise<Select
   const realRoot = await realRootOf(root, deps);
   const excludedRel = await resolveExcludedRel({ root, realRoot, exclude: options.exclude }, deps);
   const bounds = makeWalkBounds(scope, excludedRel);
-  const { candidates, linkTargets } = await discoverFiles({ realRoot, scope, bounds }, deps);
-  const seen = new Set(candidates.map((c) => c.rootPath));
+  const select = options.select ?? NO_SELECT_RULES;
+  const walk = scope.selection === 'ags' ? walkAgs : walkGitignore;
+  const [walkResult, listed] = await Promise.all([
+    walk({ realRoot, scope, bounds, select }, deps),
+    scope.selection === 'ags' ? undefined : deps.gitFiles(realRoot),
+  ]);
+  const { files: walked, omitted: ignored } = listed === undefined ? walkResult : keepListed(walkResult, listed);
+  const seen = new Set(walked.map((c) => c.rootPath));
+  // A link is packed only when its target is a file the selection takes (never an ignored one).
+  const linkTargets = scope.selection === 'ags' ? undefined : seen;
   // Root files: no exclusion test, but still never from the store, and checked like links.
   const rootFiles: Candidate[] = [...new Set(scope.rootFiles)]
     .filter((p) => !seen.has(p) && !bounds.isSkipped(p, p.slice(p.lastIndexOf('/') + 1)))
     .map((p) => ({ rootPath: p, absPath: join(realRoot, p), link: true }));
   const resolved = [
-    ...(await resolveCandidates(candidates, { realRoot, bounds, ...(linkTargets ? { linkTargets } : {}) }, deps)),
+    ...(await resolveCandidates(walked, { realRoot, bounds, ...(linkTargets ? { linkTargets } : {}) }, deps)),
     ...(await resolveCandidates(rootFiles, { realRoot, bounds }, deps)),
   ];
   const files: SourceFile[] = [];
@@ -75,5 +88,33 @@ export async function collectFiles(options: CollectFilesOptions): Promise<Select
     if (scope.textRule === 'extension' && !isTextByName(file.rootPath)) omitted.push(source);
     else files.push(source);
   }
-  return { files: sortUnique(files), omitted: sortUnique(omitted) };
+  const packed = new Set(resolved.map((f) => f.rootPath));
+  const reasons = ignored.filter((e) => !packed.has(e.path)).sort((a, b) => compareCodePoints(a.path, b.path));
+  checkListed(select, packed, reasons);
+  return { files: sortUnique(files), omitted: sortUnique(omitted), ignored: reasons };
+}
+
+/**
+ * In a git work tree, git's own list also decides: what the walk took but git would not add is
+ * left out — ignored by a parent folder's `.gitignore`, the common `info/exclude` of a worktree or
+ * the global excludes file, which the walk of the root cannot see.
+ */
+function keepListed(walked: WalkResult, listed: readonly string[]): WalkResult {
+  const byGit = new Set(listed);
+  const files = walked.files.filter((c) => byGit.has(c.rootPath));
+  const dropped: OmittedEntry[] = walked.files
+    .filter((c) => !byGit.has(c.rootPath))
+    .map((c) => ({ path: c.rootPath, reason: 'gitignore', rule: 'ignored by git', source: 'git ls-files --exclude-standard' }));
+  return { files, omitted: [...walked.omitted, ...dropped] };
+}
+
+/** Every path of a `--stdin` list is a file of the root: packed, or left out for a reason. */
+function checkListed(select: SelectRules, packed: ReadonlySet<string>, ignored: readonly OmittedEntry[]): void {
+  if (select.paths === undefined) return;
+  const find = omittedLookup(ignored);
+  for (const path of select.paths) {
+    if (!packed.has(path) && find(path) === undefined) {
+      throw new PackerError('INPUT_NOT_FOUND', ` ${path} (from --stdin) is not a file in the packed root`);
+    }
+  }
 }

@@ -17,8 +17,9 @@ export async function writeTree(root: string, files: Record<string, string | Uin
  * git with no system, global or XDG configuration (so no global excludes) and no inherited
  * GIT_DIR / GIT_WORK_TREE: what the repo scope promises to agree with.
  */
-export function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, { cwd, env: isolatedGitEnv(cwd), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+export function git(cwd: string, args: string[], input?: string): string {
+  const env = isolatedGitEnv(cwd);
+  return execFileSync('git', args, { cwd, env, encoding: 'utf8', ...(input === undefined ? { stdio: ['ignore', 'pipe', 'pipe'] } : { input }) });
 }
 
 /** The environment of `git()`: no system, global or XDG configuration, no inherited GIT_*. */
