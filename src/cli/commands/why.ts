@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { explainPath, type Explanation, type OmittedEntry } from '../../index.js';
+import type { Explanation, OmittedEntry } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
-import { addStoreOptions } from '../options.js';
+import { addStoreOptions, configFileFrom } from '../options.js';
 import { printJson, printLine } from '../output.js';
 import { addSelectOptions, pathUnderRoot, selectionFrom, type SelectCliFlags } from '../selectOptions.js';
 
@@ -12,6 +13,7 @@ interface WhyFlags extends SelectCliFlags {
   casRoot?: string;
   runsDir?: string;
   packsDir?: string;
+  config?: string;
   json?: boolean;
 }
 
@@ -52,7 +54,9 @@ export function registerWhy(program: Command, ctx: CliContext): void {
     .action(async (path: string, flags: WhyFlags) => {
       const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(ctx.io.cwd, p));
       const root = resolve(ctx.io.cwd, flags.root);
-      const answer = await explainPath({
+      const configFile = await configFileFrom(flags, ctx.io);
+      const answer = await lib().explainPath({
+        ...(configFile !== undefined ? { configFile } : {}),
         root,
         path: pathUnderRoot(ctx.io, root, path, 'why'),
         select: selectionFrom(flags),
