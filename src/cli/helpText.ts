@@ -17,6 +17,14 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [string, s
     ['llm-packer pack ~/src/app --out-dir /tmp/app-pack --zip', 'pack another folder, with zip archives, to a folder of your choice'],
     ['llm-packer pack . --json --quiet | jq -r .refs.manifestRef', 'script it: the run summary as JSON'],
   ],
+  why: [
+    ['llm-packer why dist/app.js', 'which rule (file and line) leaves it out, or that it is packed'],
+    ['llm-packer why src/config.ts --ignore "src/*.ts" --json', 'the answer a pack with these flags would give, as JSON'],
+  ],
+  init: [
+    ['llm-packer init', 'write a commented llm-packer.config.json in the current folder'],
+    ['llm-packer init ~/src/app', 'write it in another folder (never over an existing one)'],
+  ],
   cas: [
     ['llm-packer cas put notes.md', 'store a file, print its sha256: ref'],
     ['llm-packer cas fsck', 'rehash every stored object'],
