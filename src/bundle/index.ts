@@ -16,3 +16,8 @@ export { renderFileIndex, renderRepoState, renderPackInfo, renderProvenance, ren
 export { renderStartHere } from './renderStartHere.js';
 export { renderEntrypoints } from './renderEntrypoints.js';
 export { renderMetaFiles } from './renderMetaFiles.js';
+export { OUTPUT_STYLES } from './styleTypes.js';
+export type { OutputStyle, StyleRenderer, DocumentInfo, FileHeadInfo, UnitInfo, PieceInfo, TextEscaper } from './styleTypes.js';
+export { styleRenderer, parseOutputStyle, renderBlock } from './styleRenderer.js';
+export { describePiece } from './markdownStyle.js';
+export { createCdataEscaper, xmlAttr, xmlEscape, xmlChars } from './xmlText.js';

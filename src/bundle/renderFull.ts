@@ -5,7 +5,7 @@ import { plural } from './plural.js';
 import type { PackedFile } from './types.js';
 
 /** Top of the FULL file: what follows and how to read it (nothing that depends on the files). */
-export function renderFullHeader(scope: Scope): string {
+export function renderFullHeader(scope: Pick<Scope, 'key' | 'title'>): string {
   return [
     `# ${scope.title}: full text`,
     '',

@@ -5,7 +5,7 @@ import { plural } from './plural.js';
 import type { SplitSection } from './types.js';
 
 /** Top of one SPLIT section file. */
-export function renderSectionHeader(scope: Scope, section: string): string {
+export function renderSectionHeader(scope: Pick<Scope, 'title'>, section: string): string {
   return [
     `# ${scope.title}: section ${section}`,
     '',
