@@ -11,7 +11,7 @@ export interface RepoStateDeps {
  * Git sees none of the user's or the system's configuration, nor a GIT_DIR or GIT_WORK_TREE
  * that happens to be set (inside a hook, say): only what it needs to start.
  */
-function gitEnv(): NodeJS.ProcessEnv {
+export function gitEnv(): NodeJS.ProcessEnv {
   const keep = ['PATH', 'Path', 'SystemRoot', 'SYSTEMROOT', 'WINDIR', 'TEMP', 'TMP'];
   // The one environment read of the library: where the git binary is.
   const env: NodeJS.ProcessEnv = Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
