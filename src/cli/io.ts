@@ -1,3 +1,5 @@
+import type { Readable, Writable } from 'node:stream';
+
 /** What the CLI touches of the outside world; tests pass their own. */
 export interface OutStream {
   write(chunk: string | Uint8Array): unknown;
@@ -10,6 +12,8 @@ export interface CliIo {
   cwd: string;
   stdout: OutStream;
   stderr: OutStream;
+  /** The process's standard streams, for commands that speak a protocol over them (`mcp`). */
+  stdio?: { stdin: NodeJS.ReadableStream & Readable; stdout: Writable };
 }
 
 export interface CliContext {

@@ -8,6 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseRef } from '../artifacts/index.js';
 import { hashFile, type Cas } from '../cas/index.js';
 import { recoverPublish } from '../pack/index.js';
+import { MAX_PATH_BYTES } from '../paths/index.js';
 import { CorruptObjectError, PackerError, canonicalJsonBytes, fsyncDir, isErrno, mapLimit, sha256Hex, tempPathFor } from '../util/index.js';
 import { loadManifest } from './loadManifest.js';
 
@@ -48,6 +49,19 @@ function packDirOf(source: string): string | undefined {
   return isManifest ? dirname(dirname(abs)) : abs;
 }
 
+/** Every file, in the staging folder (as long as `out` plus a temp suffix), fits in a path the system takes. */
+function checkPathLengths(out: string, entries: readonly { path: string }[]): void {
+  const staging = tempPathFor(out);
+  for (const e of entries) {
+    const bytes = Buffer.byteLength(join(staging, e.path), 'utf8');
+    if (bytes > MAX_PATH_BYTES) {
+      throw new PackerError('CONSUME_UNSAFE_PATH', ` ${JSON.stringify(e.path)}: the path under ${out} would be ${bytes} bytes (> ${MAX_PATH_BYTES})`, {
+        hint: 'consume into a folder with a shorter path',
+      });
+    }
+  }
+}
+
 export async function consumePack(options: ConsumeOptions): Promise<ConsumeReceipt> {
   const { cas } = options;
   const out = resolve(options.out);
@@ -78,6 +92,7 @@ export async function consumePack(options: ConsumeOptions): Promise<ConsumeRecei
     dry_run: Boolean(options.dryRun),
   };
   if (await exists(out)) throw new PackerError('CONSUME_OUT_EXISTS', ` ${basename(out)} already exists; consume never overwrites`);
+  checkPathLengths(out, entries);
   if (options.dryRun) return receipt;
 
   await mkdir(dirname(out), { recursive: true });

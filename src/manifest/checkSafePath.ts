@@ -1,11 +1,13 @@
+import { pathProblem } from '../paths/index.js';
 import { PackerError } from '../util/index.js';
 
 /**
  * Why `path` is not a manifest path, or undefined when it is one: relative, `/`-separated, no
- * empty, `.` or `..` segment, no NUL. `portable` (consume) also refuses what some system would
- * misread: a backslash or a drive letter.
+ * empty, `.` or `..` segment, no NUL. `portable` (consume) applies the whole shared path rule
+ * (`pathProblem`: no `.git`, nothing Linux, macOS or Windows would misread or refuse).
  */
 export function unsafePathReason(path: string, { portable = true }: { portable?: boolean } = {}): string | undefined {
+  if (portable) return pathProblem(path);
   if (path.length === 0) return 'empty path';
   if (path.includes('\0')) return 'NUL byte';
   if (path.startsWith('/')) return 'absolute path';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PAYLOAD_REF_PATTERN } from '../artifacts/index.js';
 import { PackerError, compareCodePoints } from '../util/index.js';
 import { MANIFEST_BUCKETS, encodeManifest } from './buildManifest.js';
-import { findCaseCollision, unsafePathReason } from './checkSafePath.js';
+import { checkTreePaths } from '../paths/index.js';
 import { fileExt } from './fileExt.js';
 import type { PackManifest } from './types.js';
 
@@ -29,13 +29,14 @@ function invalid(detail: string): PackerError {
 
 /** Every rule a manifest written by a packer obeys, beyond its shape. */
 function checkInvariants(manifest: PackManifest): void {
+  // The shared path rule: what consume writes is what any file system holds apart (src/paths).
+  const issue = checkTreePaths(manifest.entries.map((e) => e.path));
+  if (issue) throw new PackerError('CONSUME_UNSAFE_PATH', ` ${issue.message}`);
   const order = MANIFEST_BUCKETS as readonly string[];
   manifest.buckets.forEach((b, i) => {
     if (i > 0 && order.indexOf(b) <= order.indexOf(manifest.buckets[i - 1]!)) throw invalid(`buckets out of order at ${b}`);
   });
   manifest.entries.forEach((e, i) => {
-    const reason = unsafePathReason(e.path);
-    if (reason) throw new PackerError('CONSUME_UNSAFE_PATH', ` unsafe path ${JSON.stringify(e.path)}: ${reason}`);
     if (e.ext !== fileExt(e.path)) throw invalid(`entries[${i}].ext is ${JSON.stringify(e.ext)}, expected ${JSON.stringify(fileExt(e.path))}`);
     const prev = manifest.entries[i - 1];
     if (prev && compareCodePoints(prev.path, e.path) >= 0) {
@@ -43,10 +44,6 @@ function checkInvariants(manifest: PackManifest): void {
       throw invalid(`entries not sorted by path at ${JSON.stringify(e.path)}`);
     }
   });
-  const collision = findCaseCollision(manifest.entries.map((e) => e.path));
-  if (collision) {
-    throw new PackerError('CONSUME_UNSAFE_PATH', ` paths differ only by case: ${JSON.stringify(collision[0])} and ${JSON.stringify(collision[1])}`);
-  }
 }
 
 /**

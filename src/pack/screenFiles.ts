@@ -7,6 +7,7 @@ import { hashFile } from '../cas/index.js';
 import type { PackLimits, Scope } from '../scopes/index.js';
 import { PackerError, mapLimit } from '../util/index.js';
 import type { Selection, SourceFile } from '../walk/index.js';
+import { checkPackPaths } from './checkPackPaths.js';
 import { SNIFF_BYTES, sniffTextPrefix } from './sniffText.js';
 import { sourceError } from './sourceError.js';
 
@@ -103,6 +104,7 @@ export async function screenFiles(input: ScreenInput): Promise<Screened> {
     omitted = [...selection.omitted, ...notText];
   }
   const bytes = checkLimits(files, scope.limits);
+  checkPackPaths(files, scope);
   if (!scope.limits.allowDuplicateHashes) await checkDuplicates(files, input.concurrency);
   return { files, omitted, bytes };
 }

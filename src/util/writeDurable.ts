@@ -16,6 +16,9 @@ export interface WriteDurableOptions {
   beforePublish?: () => void | Promise<void>;
 }
 
+/** Bytes a temp name adds to its target's name: `.` + 12 hex digits + `.tmp`. */
+export const TEMP_SUFFIX_BYTES = 17;
+
 /** A fresh temp path in `target`'s folder; its name ends in `.tmp`, so it is never an object. */
 export function tempPathFor(target: string): string {
   return join(dirname(target), `${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -8,6 +8,7 @@ import { registerVerify } from './verify.js';
 import { registerRoots } from './roots.js';
 import { registerGc } from './gc.js';
 import { registerAudit } from './audit.js';
+import { registerMcp } from './mcp.js';
 
 /** Every subcommand, in the order `--help` lists them. One line per command. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
@@ -19,4 +20,5 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void
   registerRoots,
   registerGc,
   registerAudit,
+  registerMcp,
 ];

@@ -1,0 +1,20 @@
+import { parseRef } from '../artifacts/index.js';
+import type { Cas } from '../cas/index.js';
+import { loadManifest, type LoadedManifest } from '../consume/index.js';
+import type { ManifestEntry } from '../manifest/index.js';
+import { PackerError } from '../util/index.js';
+import { checkManifestPath } from './checkRequestPath.js';
+
+/** A manifest named by its `sha256:` ref, read from the store (bytes verified) and validated as `consume` does. */
+export async function openManifest(cas: Cas, ref: string): Promise<LoadedManifest> {
+  parseRef(ref);
+  return loadManifest(cas, ref);
+}
+
+/** The entry a client names by path, after the path passed the manifest-path rule. */
+export function findEntry(loaded: LoadedManifest, path: string): ManifestEntry {
+  checkManifestPath(path);
+  const entry = loaded.manifest.entries.find((e) => e.path === path);
+  if (!entry) throw new PackerError('INPUT_NOT_FOUND', ` ${JSON.stringify(path)} is not in manifest ${loaded.manifestRef}`);
+  return entry;
+}

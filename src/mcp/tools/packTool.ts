@@ -1,0 +1,102 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { PackerError } from '../../util/index.js';
+import { resolveAllowedDir } from '../checkRequestPath.js';
+import { listParts } from '../listParts.js';
+import { answer, toolOk } from '../toolResult.js';
+import type { McpContext } from '../types.js';
+
+export const PACK_STYLES = ['markdown', 'xml', 'json', 'plain'] as const;
+
+const inputSchema = {
+  path: z.string().min(1).describe('Folder to pack: absolute, or relative to the server root; must be under a root the server allows'),
+  scope: z.string().min(1).optional().describe('ags, lab, cat_cas, repo or a configured scope (default: detected from the folder)'),
+  include: z.array(z.string().min(1)).optional().describe('Only pack paths matching these globs (gitignore syntax)'),
+  ignore: z.array(z.string().min(1)).optional().describe('Leave out paths matching these globs (gitignore syntax)'),
+  splitTokens: z.number().int().positive().optional().describe('SPLIT parts of at most this many tokens each'),
+  style: z.enum(PACK_STYLES).optional().describe('Output style of FULL and SPLIT (default markdown)'),
+};
+
+const partSchema = z.object({
+  part: z.number().int(),
+  file: z.string(),
+  name: z.string(),
+  files: z.number().int(),
+  bytes: z.number().int(),
+  tokens: z.number().int(),
+});
+
+const outputSchema = {
+  manifestRef: z.string().describe('sha256: ref of the LITE manifest: pass it to list_files, read_file and grep'),
+  outDir: z.string().describe('The pack folder: pass it to read_part and verify'),
+  tokens: z.object({ encoding: z.string(), total: z.number().int() }),
+  parts: z.array(partSchema),
+  scope: z.string(),
+  filesPacked: z.number().int(),
+  filesOmitted: z.number().int(),
+  bytes: z.number().int(),
+  refs: z.object({ manifestRef: z.string(), taskSpecRef: z.string(), outputHashesRef: z.string(), statusRef: z.string() }),
+};
+
+type PackInput = { [K in keyof typeof inputSchema]: z.infer<(typeof inputSchema)[K]> };
+
+/** Options the pack pipeline cannot honour yet are refused, never silently ignored. */
+function refuseUnsupported(input: PackInput): void {
+  const unsupported = [
+    input.include !== undefined && input.include.length > 0 ? 'include' : '',
+    input.ignore !== undefined && input.ignore.length > 0 ? 'ignore' : '',
+    input.splitTokens !== undefined ? 'splitTokens' : '',
+    input.style !== undefined && input.style !== 'markdown' ? `style ${input.style}` : '',
+  ].filter(Boolean);
+  if (unsupported.length > 0) {
+    throw new PackerError('MCP_UNSUPPORTED', ` ${unsupported.join(', ')}: not supported yet by this llm-packer`);
+  }
+}
+
+async function pack(ctx: McpContext, input: PackInput) {
+  const { settings, deps } = ctx;
+  refuseUnsupported(input);
+  const root = await resolveAllowedDir({ path: input.path, base: settings.root, dirs: settings.allowRoots });
+  const summary = await deps.runPack({
+    root,
+    ...(input.scope !== undefined ? { scope: input.scope } : {}),
+    casRoot: settings.casRoot,
+    runsDir: settings.runsDir,
+    packsDir: settings.packsDir,
+  });
+  const parts = await listParts(summary.outDir);
+  const { verdict: _verdict, ...refs } = summary.refs;
+  const tokens = { encoding: 'estimate (bytes / 4)', total: summary.estimatedTokens };
+  const structured = {
+    manifestRef: summary.refs.manifestRef,
+    outDir: summary.outDir,
+    tokens,
+    parts,
+    scope: summary.scope.key,
+    filesPacked: summary.filesPacked,
+    filesOmitted: summary.filesOmitted,
+    bytes: summary.bytes,
+    refs,
+  };
+  const lines = [
+    `packed ${summary.filesPacked} files (${summary.bytes} bytes, ${tokens.total} tokens, ${tokens.encoding}) of ${root}, scope ${summary.scope.key}`,
+    `pack folder ${summary.outDir}`,
+    `manifest ${summary.refs.manifestRef}`,
+    ...parts.map((p) => `part ${p.part}: ${p.file} (${p.name}, ${p.files} files, ${p.bytes} bytes, ~${p.tokens} tokens)`),
+  ];
+  return toolOk(lines.join('\n'), structured);
+}
+
+export function registerPackTool(server: McpServer, ctx: McpContext): void {
+  server.registerTool(
+    'pack',
+    {
+      title: 'Pack a folder',
+      description:
+        'Pack a folder into a content-addressed pack: every file is stored by its SHA-256 and listed in a manifest. Returns the manifest ref (for list_files, read_file, grep), the pack folder (for read_part, verify), token totals and the SPLIT parts.',
+      inputSchema,
+      outputSchema,
+    },
+    (input) => answer(() => pack(ctx, input)),
+  );
+}

@@ -1,0 +1,42 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { cutLines } from '../cutAnswer.js';
+import { resolvePackDir } from '../resolvePackDir.js';
+import { answer, toolOk } from '../toolResult.js';
+import type { McpContext } from '../types.js';
+import { packField } from './readPartTool.js';
+
+const inputSchema = { pack: packField };
+
+const outputSchema = {
+  pack: z.string(),
+  ok: z.boolean().describe('True only if every check passed'),
+  checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() })),
+};
+
+/** Details longer than this are cut in the answer (a damaged pack can list thousands of files). */
+const DETAIL_CHARS = 2_000;
+
+async function verify(ctx: McpContext, input: { pack: string }) {
+  const { settings, deps, cas } = ctx;
+  const packDir = await resolvePackDir(settings, input.pack);
+  const report = await deps.verifyPack({ cas, runsDir: settings.runsDir, root: settings.root, packDir });
+  const checks = report.checks.map((c) => ({ ...c, detail: c.detail.length > DETAIL_CHARS ? `${c.detail.slice(0, DETAIL_CHARS)}… (cut)` : c.detail }));
+  const verdict = report.ok ? `pack ${packDir} verified: every check passed` : `VERIFY_FAILED: pack ${packDir}: ${checks.filter((c) => !c.ok).map((c) => c.name).join(', ')}`;
+  const { lines } = cutLines(checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`), settings.maxAnswerBytes);
+  return toolOk([verdict, ...lines].join('\n'), { pack: packDir, ok: report.ok, checks });
+}
+
+export function registerVerifyTool(server: McpServer, ctx: McpContext): void {
+  server.registerTool(
+    'verify',
+    {
+      title: 'Verify a pack',
+      description:
+        'Recompute and check everything a pack claims: manifest, run records, every file in the store intact, roots and a full audit. The report lists each check; ok is true only if all passed.',
+      inputSchema,
+      outputSchema,
+    },
+    (input) => answer(() => verify(ctx, input)),
+  );
+}

@@ -1,0 +1,58 @@
+/** Two paths of one tree that no file system can hold apart, and why. */
+export interface PathClash {
+  first: string;
+  second: string;
+  /** One line naming the clash, e.g. `paths differ only by case: "A" and "a"`. */
+  reason: string;
+}
+
+function twinReason(a: string, b: string): string {
+  const how = a.normalize('NFC') === b.normalize('NFC') ? 'Unicode normalisation' : 'case';
+  return `paths differ only by ${how}: ${JSON.stringify(a)} and ${JSON.stringify(b)}`;
+}
+
+/** How macOS and Windows compare names: Unicode normalisation and case do not count. */
+export function foldName(name: string): string {
+  return name.normalize('NFC').toLowerCase().normalize('NFC');
+}
+
+interface Seen {
+  spelling: string;
+  isFile: boolean;
+  path: string;
+}
+
+/**
+ * The first clash in a list of file paths: the same path twice, a path that is also a folder of
+ * another (`a` and `a/b`), or two paths, or folders of them, that differ only by case or
+ * normalisation (`README` and `readme`; `é` composed and decomposed), which a case- or
+ * normalisation-insensitive file system would make one.
+ */
+export function findPathClash(paths: Iterable<string>): PathClash | undefined {
+  const seen = new Map<string, Seen>();
+  for (const path of paths) {
+    const segments = path.split('/');
+    let folded = '';
+    for (let i = 0; i < segments.length; i++) {
+      const spelling = segments.slice(0, i + 1).join('/');
+      folded += (i === 0 ? '' : '/') + foldName(segments[i]!);
+      const isFile = i === segments.length - 1;
+      const before = seen.get(folded);
+      if (before === undefined) {
+        seen.set(folded, { spelling, isFile, path });
+        continue;
+      }
+      if (before.spelling !== spelling) {
+        return { first: before.path, second: path, reason: twinReason(before.spelling, spelling) };
+      }
+      if (before.isFile || isFile) {
+        const reason =
+          before.isFile && isFile
+            ? `duplicate path ${JSON.stringify(path)}`
+            : `${JSON.stringify(spelling)} is both a file and a folder (${JSON.stringify(before.path)}, ${JSON.stringify(path)})`;
+        return { first: before.path, second: path, reason };
+      }
+    }
+  }
+  return undefined;
+}
