@@ -3,6 +3,9 @@
  * the validation, and the JSON Schema in `schema/` (see `buildConfigJsonSchema`).
  */
 import { z } from 'zod';
+// Leaf modules (no imports of their own): the lists have one owner and no import cycle forms.
+import { OUTPUT_STYLES } from '../bundle/styleTypes.js';
+import { TOKEN_ENCODINGS } from '../tokens/types.js';
 
 /** The config file's name; it sits in the packed root. */
 export const CONFIG_FILE_NAME = 'llm-packer.config.json';
@@ -79,10 +82,20 @@ export const scopeConfigSchema = z
       'A scope named "repo" replaces the built-in repo scope (its unset fields keep the built-in values).',
   );
 
+export const outputConfigSchema = z
+  .strictObject({
+    style: z.enum(OUTPUT_STYLES).optional().describe('Style of FULL and SPLIT: markdown (default), xml, json or plain.'),
+    encoding: z.enum(TOKEN_ENCODINGS).optional().describe('Tokenizer encoding of every token count (default o200k_base).'),
+    splitTokens: positiveInt.optional().describe('SPLIT in numbered parts of at most this many tokens each.'),
+    tokenBudget: positiveInt.optional().describe('Publish nothing when FULL would hold more tokens than this.'),
+  })
+  .describe('How FULL and SPLIT are written and counted; the command line wins over these.');
+
 export const packerConfigSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
     limits: limitsConfigSchema.optional(),
+    output: outputConfigSchema.optional(),
     scopes: z
       .record(
         z.string().regex(SCOPE_NAME, {
@@ -98,3 +111,4 @@ export const packerConfigSchema = z
 export type PackerConfig = z.infer<typeof packerConfigSchema>;
 export type ScopeConfig = z.infer<typeof scopeConfigSchema>;
 export type LimitsConfig = z.infer<typeof limitsConfigSchema>;
+export type OutputConfig = z.infer<typeof outputConfigSchema>;
