@@ -24,7 +24,8 @@ export const jsonStyle: StyleRenderer = {
   },
   fileHead(file) {
     const piece = file.piece ? `, "piece": ${q(describePiece(file.piece))}` : '';
-    return `${file.index > 0 ? ',' : ''}{"path": ${q(file.rootPath)}, "bytes": ${file.bytes}${piece},\n`;
+    const name = file.label === undefined ? `"path": ${q(file.rootPath)}` : `"git": ${q(file.label)}`;
+    return `${file.index > 0 ? ',' : ''}{${name}, "bytes": ${file.bytes}${piece},\n`;
   },
   unitOpen: () => '"content": "',
   escaper: () => ({ push: (text) => JSON.stringify(text).slice(1, -1), end: () => '' }),

@@ -35,7 +35,8 @@ export const markdownStyle: StyleRenderer = {
   },
   fileHead(file: FileHeadInfo) {
     const piece = file.piece ? `; ${describePiece(file.piece)}` : '';
-    return `## ${codeSpan(file.rootPath)} (${plural(file.bytes, 'byte')}${piece})\n\n`;
+    const name = file.label ?? codeSpan(file.rootPath);
+    return `## ${name} (${plural(file.bytes, 'byte')}${piece})\n\n`;
   },
   unitOpen(unit) {
     return `${fenceFor(unit.longestRun)}${fenceLanguage(fileExt(unit.rootPath))}\n`;

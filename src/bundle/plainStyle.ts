@@ -27,7 +27,8 @@ export const plainStyle: StyleRenderer = {
   },
   fileHead(file) {
     const piece = file.piece ? `; ${describePiece(file.piece)}` : '';
-    return `${RULE}\nFile: ${displayPath(file.rootPath)} (${plural(file.bytes, 'byte')}${piece})\n`;
+    const name = file.label ?? `File: ${displayPath(file.rootPath)}`;
+    return `${RULE}\n${name} (${plural(file.bytes, 'byte')}${piece})\n`;
   },
   unitOpen: () => `${RULE}\n`,
   escaper: () => ({ push: (text) => text, end: () => '' }),

@@ -30,6 +30,8 @@ export interface FileHeadInfo {
   /** Position of the block in its document, from 0. */
   index: number;
   piece?: PieceInfo;
+  /** Generated text (git context) that is not a file: shown instead of a path. */
+  label?: string;
 }
 
 /** What the content-dependent unit of a block depends on besides the text. */

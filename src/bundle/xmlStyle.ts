@@ -26,7 +26,8 @@ export const xmlStyle: StyleRenderer = {
   },
   fileHead(file) {
     const piece = file.piece ? ` piece="${xmlAttr(describePiece(file.piece))}"` : '';
-    return `<file path="${xmlAttr(file.rootPath)}" bytes="${file.bytes}"${piece}>\n`;
+    const name = file.label === undefined ? `path="${xmlAttr(file.rootPath)}"` : `git="${xmlAttr(file.label)}"`;
+    return `<file ${name} bytes="${file.bytes}"${piece}>\n`;
   },
   unitOpen: () => '<![CDATA[',
   escaper: createCdataEscaper,
