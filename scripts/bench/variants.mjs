@@ -36,7 +36,7 @@ export async function runPack(ctx, { label, casRoot, runsDir, outDir, nodeArgs =
   return { ...timing, summary };
 }
 
-/** The files a pack packed, from its LITE manifest (FORMATS §6): paths relative to the corpus. */
+/** The files a pack packed, from its LITE manifest (docs/FORMATS.md §6): paths relative to the corpus. */
 export function readPackedFiles(outDir) {
   const manifestPath = join(outDir, 'LITE', 'PACK_MANIFEST.json');
   if (!existsSync(manifestPath)) {

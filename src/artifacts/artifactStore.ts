@@ -1,5 +1,5 @@
 /**
- * The artifact store (FORMATS.md §2): payloads go in by bytes or by file and come back by ref.
+ * The artifact store (docs/FORMATS.md §2): payloads go in by bytes or by file and come back by ref.
  * `loadBytes` keeps the original's legacy rule: a string that starts with `sha256:` is a CAS ref,
  * anything else a file path; both fail closed when missing.
  */

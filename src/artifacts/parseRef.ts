@@ -4,7 +4,7 @@ import { isHash } from '../util/index.js';
 export const REF_PREFIX = 'sha256:';
 export const PAYLOAD_REF_PATTERN = /^sha256:[0-9a-f]{64}$/;
 
-/** The only owner of payload-ref syntax (FORMATS.md §2): `sha256:` + 64 lowercase hex. */
+/** The only owner of payload-ref syntax (docs/FORMATS.md §2): `sha256:` + 64 lowercase hex. */
 export function isPayloadRef(value: unknown): value is string {
   return typeof value === 'string' && PAYLOAD_REF_PATTERN.test(value);
 }

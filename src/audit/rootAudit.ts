@@ -1,11 +1,11 @@
 /**
- * The root audit (FORMATS.md §9). Mode A checks that the roots can be read and are not empty;
+ * The root audit (docs/FORMATS.md §9). Mode A checks that the roots can be read and are not empty;
  * Mode B also checks that every hash of an OUTPUT_HASHES record is stored and rooted. It only
  * reads, and never throws for a finding: findings go in the receipt and make the verdict FAIL.
  */
 import { join, relative, resolve, sep } from 'node:path';
 import { ROOT_FILES, ROOT_SOURCE_NAMES, inspectRootFile, type InspectedRootFile, type RootSourceName } from '../roots/index.js';
-import { compareCodePoints, isPackerError } from '../util/index.js';
+import { assertAbsolute, compareCodePoints, isPackerError } from '../util/index.js';
 import { checkRequired, type RequiredCheck } from './checkRequired.js';
 import { storeSnapshotHash } from './storeSnapshotHash.js';
 import type { AuditReceipt, AuditRootSource, RootAuditOptions } from './types.js';
@@ -70,6 +70,8 @@ async function runRequiredCheck(
 }
 
 export async function rootAudit(options: RootAuditOptions): Promise<AuditReceipt> {
+  assertAbsolute('runsDir', options.runsDir);
+  assertAbsolute('root', options.root);
   const errors: string[] = [];
   const sources = await inspectSources(options.runsDir, errors);
   for (const s of sources) if (s.error) errors.push(s.error.message);

@@ -9,7 +9,7 @@ export interface AuditRootSource {
   content_hash: string | null;
 }
 
-/** The root audit receipt (FORMATS.md §9). Every list is sorted. */
+/** The root audit receipt (docs/FORMATS.md §9). Every list is sorted. */
 export interface AuditReceipt {
   mode: 'audit';
   root_sources: AuditRootSource[];

@@ -2,10 +2,10 @@ import { compareCodePoints } from '../util/index.js';
 import type { Scope } from '../scopes/index.js';
 
 /** SPLIT section for files at the root and, for AGS, anything outside the six buckets. */
-export const ROOT_FILES_SECTION = 'ROOT_FILES';
+const ROOT_FILES_SECTION = 'ROOT_FILES';
 
 /** AGS sections in their fixed order (`.github` and root files go to ROOT_FILES). */
-export const AGS_SECTIONS: readonly string[] = ['LAW', 'CAPABILITY', 'NAVIGATION', 'DIRECTION', 'THOUGHT', 'MEMORY', ROOT_FILES_SECTION];
+const AGS_SECTIONS: readonly string[] = ['LAW', 'CAPABILITY', 'NAVIGATION', 'DIRECTION', 'THOUGHT', 'MEMORY', ROOT_FILES_SECTION];
 
 function firstComponent(path: string): string | undefined {
   const slash = path.indexOf('/');

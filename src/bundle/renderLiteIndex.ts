@@ -1,3 +1,4 @@
+import { LITE_FILES } from '../packdir/index.js';
 import type { Scope } from '../scopes/index.js';
 import { displayPath, fenceFor, longestBacktickRun } from './fenceText.js';
 import { plural } from './plural.js';
@@ -15,7 +16,7 @@ export function renderLiteIndex(scope: Scope, files: readonly PackedFile[]): str
     '',
     'No file text lives here. Each packed file is named by the reference of its bytes in the',
     `content-addressed store, its size and its path (relative to ${rootNote}).`,
-    'PACK_MANIFEST.json beside this file is the same list for machines; RUN_REFS.json names the run',
+    `${LITE_FILES.manifest} beside this file is the same list for machines; ${LITE_FILES.runRefs} names the run`,
     'records that prove the run passed its audit.',
     '',
     `${plural(files.length, 'file')}, ${plural(total, 'byte')}.`,

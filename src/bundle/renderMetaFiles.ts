@@ -1,7 +1,7 @@
 import { renderEntrypoints } from './renderEntrypoints.js';
 import { renderFileTree } from './renderFileTree.js';
 import { renderFileIndex, renderOmitted, renderPackInfo, renderProvenance, renderRepoState } from './renderMetaJson.js';
-import { packPaths } from './packPaths.js';
+import { packPaths } from '../packdir/index.js';
 import { renderStartHere } from './renderStartHere.js';
 import type { BundleContext } from './types.js';
 

@@ -1,11 +1,11 @@
 import { prettyJson } from '../util/index.js';
 import { digestRows } from './computePackDigest.js';
 import { estimateTokens } from './normalizeText.js';
-import { packPaths } from './packPaths.js';
+import { packPaths } from '../packdir/index.js';
 import type { BundleContext } from './types.js';
 
 /** Pack format of meta/*.json; bumped when a field changes meaning. */
-export const PACK_FORMAT = 1;
+const PACK_FORMAT = 1;
 
 function repoStateJson(ctx: BundleContext): Record<string, string> {
   return Object.fromEntries(Object.entries(ctx.repoState).filter(([, v]) => typeof v === 'string'));
@@ -31,11 +31,11 @@ export function renderRepoState(ctx: BundleContext): string {
 }
 
 /** The files each output mode wrote, relative to the pack folder. */
-export function listOutputs(ctx: BundleContext): Record<string, string[]> {
+function listOutputs(ctx: BundleContext): Record<string, string[]> {
   const { prefix } = ctx.scope;
   const out: Record<string, string[]> = {};
   if (ctx.modes.includes('FULL')) out.full = [packPaths.fullFile(prefix, ctx.stamp), packPaths.treemapFile(prefix, ctx.stamp)];
-  if (ctx.modes.includes('SPLIT')) out.split = [packPaths.splitIndex(prefix), ...ctx.sections.map((s) => `SPLIT/${s.fileName}`)];
+  if (ctx.modes.includes('SPLIT')) out.split = [packPaths.splitIndex(prefix), ...ctx.sections.map((s) => packPaths.splitSection(s.fileName))];
   if (ctx.modes.includes('LITE')) out.lite = [packPaths.liteIndex(prefix), packPaths.liteManifest, packPaths.liteRunRefs];
   if (ctx.zip) out.archive = [packPaths.archive];
   return out;

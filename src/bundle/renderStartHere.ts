@@ -1,6 +1,6 @@
 import { codeSpan } from './fenceText.js';
 import { estimateTokens } from './normalizeText.js';
-import { packPaths } from './packPaths.js';
+import { LITE_FILES, packPaths } from '../packdir/index.js';
 import { plural } from './plural.js';
 import type { BundleContext } from './types.js';
 
@@ -31,8 +31,8 @@ function whereThingsAre(ctx: BundleContext): string[] {
     lines.push(`- ${codeSpan(packPaths.splitIndex(prefix))}: the same text cut into ${sections}, one file each.`);
   }
   if (ctx.modes.includes('LITE')) {
-    lines.push(`- ${codeSpan(packPaths.liteIndex(prefix))}: no text, only paths, sizes and store refs; PACK_MANIFEST.json`);
-    lines.push('  and RUN_REFS.json let `llm-packer consume` rebuild the files and `llm-packer verify` check them.');
+    lines.push(`- ${codeSpan(packPaths.liteIndex(prefix))}: no text, only paths, sizes and store refs; ${LITE_FILES.manifest}`);
+    lines.push(`  and ${LITE_FILES.runRefs} let \`llm-packer consume\` rebuild the files and \`llm-packer verify\` check them.`);
   }
   return [...lines, ''];
 }

@@ -1,3 +1,4 @@
+import type { PackMode } from '../packdir/index.js';
 import type { RepoState } from '../walk/index.js';
 import type { AnchorMatch, Scope } from '../scopes/index.js';
 
@@ -18,8 +19,6 @@ export interface OmittedFile {
   bytes: number;
 }
 
-export type BundleMode = 'FULL' | 'SPLIT' | 'LITE';
-
 /** One SPLIT section file. */
 export interface SplitSection {
   name: string;
@@ -38,7 +37,7 @@ export interface BundleContext {
   omitted: readonly OmittedFile[];
   digest: string;
   stamp: string;
-  modes: readonly BundleMode[];
+  modes: readonly PackMode[];
   zip: boolean;
   sections: readonly SplitSection[];
   anchors: AnchorMatch;

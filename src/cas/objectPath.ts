@@ -9,7 +9,7 @@ export function assertHash(hash: unknown): asserts hash is string {
   }
 }
 
-/** The only place that knows the layout `<root>/<h[0]>/<h[1..2]>/<h>` (FORMATS.md §1). */
+/** The only place that knows the layout `<root>/<h[0]>/<h[1..2]>/<h>` (docs/FORMATS.md §1). */
 export function objectPath(root: string, hash: string): string {
   assertHash(hash);
   return join(root, hash.slice(0, 1), hash.slice(1, 3), hash);

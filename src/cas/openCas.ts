@@ -1,6 +1,6 @@
 import { lstat, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isErrno } from '../util/index.js';
+import { assertAbsolute, isErrno } from '../util/index.js';
 import { copyObjectTo } from './copyObjectTo.js';
 import { fsck } from './fsck.js';
 import { listObjects } from './listObjects.js';
@@ -32,6 +32,7 @@ async function deleteObject(root: string, hash: string): Promise<boolean> {
 
 /** Bind a store root into an object of functions. The folder is created on the first write. */
 export function openCas(root: string): Cas {
+  assertAbsolute('cas root', root);
   const abs = resolve(root);
   return {
     root: abs,

@@ -3,17 +3,16 @@
  * the validation, and the JSON Schema in `schema/` (see `buildConfigJsonSchema`).
  */
 import { z } from 'zod';
-// Leaf modules (no imports of their own): the lists have one owner and no import cycle forms.
+// Leaf modules (type imports only): the lists have one owner and no import cycle forms.
 import { OUTPUT_STYLES } from '../bundle/styleTypes.js';
 import { TOKEN_ENCODINGS } from '../tokens/types.js';
+import { AGS_SCOPE_NAMES } from './scopeNames.js';
 
 /** The config file's name; it sits in the packed root. */
 export const CONFIG_FILE_NAME = 'llm-packer.config.json';
 
-/** Built-in scopes whose selection FORMATS.md §10 fixes; a config cannot redefine them. */
-export const RESERVED_SCOPE_NAMES: readonly string[] = ['ags', 'lab', 'cat_cas'];
-
-const SCOPE_NAME = /^(?!(?:ags|lab|cat_cas)$)[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+/** A config scope's name; the AGS scopes, whose selection docs/FORMATS.md §10 fixes, are not allowed. */
+const SCOPE_NAME = new RegExp(`^(?!(?:${AGS_SCOPE_NAMES.join('|')})$)[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`);
 const PREFIX = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 
 /** `.` or `a/b/c`: `/`-separated, relative, no empty, `.` or `..` parts, no backslash. */

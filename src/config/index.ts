@@ -1,4 +1,6 @@
-export { resolveStoreLocations, detectDefaultScope, AGS_BUCKETS, AGS_STORE_SCOPES } from './storeLocations.js';
+export { resolveStoreLocations, detectDefaultScope, AGS_BUCKETS } from './storeLocations.js';
+export { AGS_SCOPE_NAMES, BUILTIN_SCOPE_NAMES, isAgsScopeName } from './scopeNames.js';
+export type { BuiltinScopeName } from './scopeNames.js';
 export type { StoreLocations, StoreLocationOptions } from './storeLocations.js';
 export {
   packerConfigSchema,
@@ -6,7 +8,6 @@ export {
   limitsConfigSchema,
   outputConfigSchema,
   CONFIG_FILE_NAME,
-  RESERVED_SCOPE_NAMES,
   isSafeRelPath,
 } from './configSchema.js';
 export type { PackerConfig, ScopeConfig, LimitsConfig, OutputConfig } from './configSchema.js';

@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { assertAbsolute } from '../util/index.js';
+import { isAgsScopeName } from './scopeNames.js';
 
 /** The six AGS bucket folders; a root holding any of them defaults to the `ags` scope. */
 export const AGS_BUCKETS = ['LAW', 'CAPABILITY', 'NAVIGATION', 'DIRECTION', 'THOUGHT', 'MEMORY'] as const;
 
-/** Scopes whose store lives in the AGS layout (FORMATS.md §10); every other scope uses `.llm-packer/`. */
-export const AGS_STORE_SCOPES: readonly string[] = ['ags', 'lab', 'cat_cas'];
 
 export interface StoreLocations {
   /** The packed root every default is relative to. */
@@ -43,9 +43,10 @@ export async function detectDefaultScope(root: string): Promise<'ags' | 'repo'> 
  * never to the current directory; explicit locations win.
  */
 export async function resolveStoreLocations(options: StoreLocationOptions): Promise<StoreLocations> {
+  assertAbsolute('root', options.root);
   const root = resolve(options.root);
   const scope = options.scope ?? (await detectDefaultScope(root));
-  const ags = AGS_STORE_SCOPES.includes(scope);
+  const ags = isAgsScopeName(scope); // the AGS layout; every other scope uses `.llm-packer/`
   const defaults = ags
     ? { casRoot: 'CAPABILITY/CAS/storage', runsDir: 'CAPABILITY/RUNS', packsDir: 'MEMORY/LLM_PACKER/_packs' }
     : { casRoot: '.llm-packer/cas', runsDir: '.llm-packer/runs', packsDir: '.llm-packer/packs' };

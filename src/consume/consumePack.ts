@@ -4,12 +4,12 @@
  * digest matched, and the folder is renamed onto `out` at the end. On any failure nothing is left.
  */
 import { lstat, mkdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { parseRef } from '../artifacts/index.js';
+import { basename, dirname, join } from 'node:path';
+import { REF_PREFIX, parseRef } from '../artifacts/index.js';
 import { hashFile, type Cas } from '../cas/index.js';
-import { recoverPublish } from '../pack/index.js';
+import { LITE_FILES, PACK_FOLDERS, recoverPublish } from '../packdir/index.js';
 import { MAX_PATH_BYTES } from '../paths/index.js';
-import { CorruptObjectError, PackerError, canonicalJsonBytes, fsyncDir, isErrno, mapLimit, sha256Hex, tempPathFor } from '../util/index.js';
+import { CorruptObjectError, PackerError, assertAbsolute, canonicalJsonBytes, fsyncDir, isErrno, mapLimit, sha256Hex, tempPathFor } from '../util/index.js';
 import { loadManifest } from './loadManifest.js';
 
 export interface ConsumeOptions {
@@ -41,11 +41,11 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** The pack folder a source names (a pack dir, or its LITE/PACK_MANIFEST.json), if any. */
+/** The pack folder a source names (a pack dir, or its LITE manifest), if any. */
 function packDirOf(source: string): string | undefined {
-  if (source.startsWith('sha256:')) return undefined;
-  const abs = resolve(source);
-  const isManifest = basename(abs) === 'PACK_MANIFEST.json' && basename(dirname(abs)) === 'LITE';
+  if (source.startsWith(REF_PREFIX)) return undefined;
+  const abs = source;
+  const isManifest = basename(abs) === LITE_FILES.manifest && basename(dirname(abs)) === PACK_FOLDERS.LITE;
   return isManifest ? dirname(dirname(abs)) : abs;
 }
 
@@ -64,7 +64,9 @@ function checkPathLengths(out: string, entries: readonly { path: string }[]): vo
 
 export async function consumePack(options: ConsumeOptions): Promise<ConsumeReceipt> {
   const { cas } = options;
-  const out = resolve(options.out);
+  assertAbsolute('out', options.out);
+  if (!options.source.startsWith(REF_PREFIX)) assertAbsolute('source', options.source);
+  const out = options.out;
   const packDir = packDirOf(options.source);
   // A publish a crash interrupted is settled first: the pack is the previous one or the new one.
   if (packDir !== undefined) await recoverPublish(packDir);

@@ -1,8 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseRef } from '../artifacts/index.js';
+import { REF_PREFIX, parseRef } from '../artifacts/index.js';
 import type { Cas } from '../cas/index.js';
 import { parseManifest, type PackManifest } from '../manifest/index.js';
+import { packPaths } from '../packdir/index.js';
 import { PackerError, isErrno, sha256Hex } from '../util/index.js';
 
 export interface LoadedManifest {
@@ -13,10 +14,10 @@ export interface LoadedManifest {
 }
 
 async function readSource(cas: Cas, source: string): Promise<Buffer> {
-  if (source.startsWith('sha256:')) return cas.get(parseRef(source));
+  if (source.startsWith(REF_PREFIX)) return cas.get(parseRef(source));
   let path = source;
   try {
-    if ((await stat(source)).isDirectory()) path = join(source, 'LITE', 'PACK_MANIFEST.json');
+    if ((await stat(source)).isDirectory()) path = join(source, packPaths.liteManifest);
     return await readFile(path);
   } catch (err) {
     if (isErrno(err, 'ENOENT', 'ENOTDIR')) {

@@ -1,5 +1,5 @@
 /**
- * Garbage collection, Policy B (FORMATS.md §9): mark = the roots (no traversal), sweep = every
+ * Garbage collection, Policy B (docs/FORMATS.md §9): mark = the roots (no traversal), sweep = every
  * other object. Dry run unless `apply`. One collector at a time (the GC lock, `GC_BUSY`), and the
  * roots lock is held from reading the roots to the end of the sweep, so no root is added mid-sweep.
  * Findings go in the report's `errors`; with any error before the sweep nothing is deleted.
@@ -17,7 +17,7 @@ import {
   type LockHandle,
   type RootSourceName,
 } from '../roots/index.js';
-import { PackerError, compareCodePoints } from '../util/index.js';
+import { PackerError, assertAbsolute, compareCodePoints } from '../util/index.js';
 import { sweepCandidates } from './sweepCandidates.js';
 import type { GcOptions, GcReport } from './types.js';
 
@@ -98,6 +98,7 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
 
 /** Collect garbage in `cas` by the roots of `runsDir`. Throws `GC_BUSY` when another collector runs. */
 export async function runGc(options: GcOptions): Promise<GcReport> {
+  assertAbsolute('runsDir', options.runsDir);
   checkGrace(options.graceMs ?? DEFAULT_GRACE_MS);
   const runsDir = resolve(options.runsDir);
   const lockPath = join(runsDir, GC_LOCK_NAME);

@@ -1,6 +1,6 @@
 import type { Cas } from '../cas/index.js';
 
-/** The GC report (FORMATS.md §9). Lists are sorted by hash. */
+/** The GC report (docs/FORMATS.md §9). Lists are sorted by hash. */
 export interface GcReport {
   mode: 'dry_run' | 'apply';
   allow_empty_roots: boolean;

@@ -4,7 +4,7 @@ import { unsafePathReason } from './checkSafePath.js';
 import { fileExt } from './fileExt.js';
 import { MANIFEST_VERSION, type ManifestEntry, type ManifestRepoState, type PackManifest } from './types.js';
 
-/** Buckets a manifest may list, in their fixed order (FORMATS.md §6). */
+/** Buckets a manifest may list, in their fixed order (docs/FORMATS.md §6). */
 export const MANIFEST_BUCKETS = ['LAW', 'CAPABILITY', 'NAVIGATION', 'DIRECTION', 'THOUGHT', 'MEMORY', '.github'] as const;
 
 export interface ManifestInput {
@@ -15,7 +15,7 @@ export interface ManifestInput {
 }
 
 /** Those buckets that equal the last component of one of the scope's include dirs. */
-export function manifestBuckets(includeDirs: readonly string[]): string[] {
+function manifestBuckets(includeDirs: readonly string[]): string[] {
   const last = new Set(includeDirs.map((d) => d.slice(d.lastIndexOf('/') + 1)));
   return MANIFEST_BUCKETS.filter((b) => last.has(b));
 }
@@ -31,7 +31,7 @@ function checkedRef(hash: string): string {
   return ref;
 }
 
-/** The LITE manifest of FORMATS.md §6: entries sorted by code point, unique, refs validated. */
+/** The LITE manifest of docs/FORMATS.md §6: entries sorted by code point, unique, refs validated. */
 export function buildManifest(input: ManifestInput): PackManifest {
   const entries: ManifestEntry[] = input.entries
     .map((e) => {

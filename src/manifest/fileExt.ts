@@ -1,5 +1,5 @@
 /**
- * The manifest's `ext` (FORMATS.md §6): the lowercased suffix of the last path component from
+ * The manifest's `ext` (docs/FORMATS.md §6): the lowercased suffix of the last path component from
  * its last `.`, unless that dot is the name's first or last character.
  *   UPPER.MD → .md   archive.tar.GZ → .gz   .hidden.json → .json   .gitignore, NOEXT, trailingdot. → ""
  */

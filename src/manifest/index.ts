@@ -1,5 +1,5 @@
 export { fileExt } from './fileExt.js';
-export { buildManifest, encodeManifest, manifestBuckets, MANIFEST_BUCKETS } from './buildManifest.js';
+export { buildManifest, encodeManifest, MANIFEST_BUCKETS } from './buildManifest.js';
 export type { ManifestInput } from './buildManifest.js';
 export { parseManifest } from './parseManifest.js';
 export { unsafePathReason, findCaseCollision, assertSafePath } from './checkSafePath.js';

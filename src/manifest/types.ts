@@ -1,4 +1,4 @@
-/** FORMATS.md §6. Field names are the on-disk names. */
+/** docs/FORMATS.md §6. Field names are the on-disk names. */
 export interface ManifestEntry {
   bytes: number;
   ext: string;

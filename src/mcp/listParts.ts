@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { estimateTokens, packPaths } from '../bundle/index.js';
+import { estimateTokens } from '../bundle/index.js';
+import { packPaths } from '../packdir/index.js';
 import { PackerError, isErrno } from '../util/index.js';
 
 /** One SPLIT part of a pack: part 0 is the index, parts 1… hold the files. */

@@ -16,7 +16,7 @@ import { createTextCheck } from './sniffText.js';
 import { sourceError } from './sourceError.js';
 
 /** Files above this size are streamed (never held whole in memory). */
-export const STREAM_THRESHOLD = 4 << 20;
+const STREAM_THRESHOLD = 4 << 20;
 const CHUNK = 1 << 20;
 
 export type ReadBody = { kind: 'bytes'; bytes: Buffer } | { kind: 'staged'; path: string; longestRun: number };
@@ -35,7 +35,7 @@ export interface ReadContext {
 }
 
 /** A per-run `mkdir -p` that creates each folder once. */
-export function createDirMaker(): (dir: string) => Promise<void> {
+function createDirMaker(): (dir: string) => Promise<void> {
   const made = new Map<string, Promise<unknown>>();
   return async (dir) => {
     let p = made.get(dir);

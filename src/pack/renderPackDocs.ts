@@ -1,22 +1,15 @@
-/** The render stage after the bodies: final names, then meta/ and the index files. */
+/** The render stage after the bodies: final names, then meta/ and the FULL/SPLIT index files. */
 import { join } from 'node:path';
-import {
-  packPaths,
-  renderLiteIndex,
-  renderMetaFiles,
-  renderSplitIndex,
-  renderTreemap,
-  type BundleContext,
-} from '../bundle/index.js';
+import { renderMetaFiles, renderSplitIndex, renderTreemap, type BundleContext } from '../bundle/index.js';
+import { packPaths } from '../packdir/index.js';
 import { writeFileDurable } from '../util/index.js';
 
-/** Every generated document of the pack (meta/ and the FULL/SPLIT/LITE indexes) as `[path, text]`. */
-export function listPackDocs(ctx: BundleContext): [string, string][] {
+/** meta/ and the FULL/SPLIT indexes as `[path, text]` (LITE is written by its own stage, `writeLite`). */
+function listPackDocs(ctx: BundleContext): [string, string][] {
   const { prefix } = ctx.scope;
   const docs = renderMetaFiles(ctx);
   if (ctx.modes.includes('FULL')) docs.push([packPaths.treemapFile(prefix, ctx.stamp), renderTreemap(ctx.scope, ctx.files)]);
   if (ctx.modes.includes('SPLIT')) docs.push([packPaths.splitIndex(prefix), renderSplitIndex(ctx.scope, ctx.sections)]);
-  if (ctx.modes.includes('LITE')) docs.push([packPaths.liteIndex(prefix), renderLiteIndex(ctx.scope, ctx.files)]);
   return docs;
 }
 

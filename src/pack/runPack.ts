@@ -1,20 +1,20 @@
 /**
  * `llm-packer pack`: one way through the stages (STYLE guideline 8).
- *   scope → collect → screen (limits) → read+store (FULL/SPLIT streamed) → render → zip → P.2 → publish
+ *   plan → collect → screen (limits) → read+store (FULL/SPLIT streamed) → render → zip → P.2 → LITE → publish
  * Nothing is written to the store or the out dir before the limits passed; everything is built in
  * a staging folder that becomes the pack only after the P.2 step's root audit passed.
  */
 import { performance } from 'node:perf_hooks';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import { estimateTokens, type BundleMode } from '../bundle/index.js';
+import { basename, dirname } from 'node:path';
+import { estimateTokens } from '../bundle/index.js';
 import { openCas } from '../cas/index.js';
-import { loadConfig, resolveStoreLocations, type StoreLocations } from '../config/index.js';
-import { recordPackRun } from '../p2/index.js';
-import { resolveScope, type Scope } from '../scopes/index.js';
-import { PackerError } from '../util/index.js';
+import { loadConfig, resolveStoreLocations } from '../config/index.js';
+import { PACK_FOLDERS, createStaging, listPublishLeftovers, publishPack, recoverBackup, removeStaged } from '../packdir/index.js';
+import { recordPackRun } from '../runRecord/index.js';
+import { resolveScope } from '../scopes/index.js';
 import { collectFiles, isTextContent, readRepoState, type RepoState, type Selection } from '../walk/index.js';
-import { createStaging, listPublishLeftovers, publishPack, recoverBackup, removeStaged } from './publishPack.js';
-import { DEFAULT_CONCURRENCY, buildPack, type Built } from './buildPack.js';
+import { buildPack, type Built } from './buildPack.js';
+import { planPack, type PackPlan } from './planPack.js';
 import { screenFiles } from './screenFiles.js';
 import { createStageClock, type StageClock } from './stageClock.js';
 import type { PackDeps, PackProgress, PackSummary, RunPackOptions } from './types.js';
@@ -31,80 +31,33 @@ export const defaultPackDeps: PackDeps = {
   now: () => performance.now(),
 };
 
-const STAMP = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
-function selectModes(modes: RunPackOptions['modes'] = {}): BundleMode[] {
-  const on = { FULL: modes.full !== false, SPLIT: modes.split !== false, LITE: modes.lite !== false };
-  return (['FULL', 'SPLIT', 'LITE'] as const).filter((m) => on[m]);
-}
-
-/** The library never guesses a current directory: every path it is given must be absolute. */
-function checkOptions(options: RunPackOptions): void {
-  const { root, outDir, casRoot, runsDir, packsDir } = options;
-  for (const [name, path] of Object.entries({ root, outDir, casRoot, runsDir, packsDir })) {
-    if (path !== undefined && !isAbsolute(path)) throw new PackerError('USAGE', ` ${name} must be an absolute path: ${path}`);
-  }
-  if (options.stamp !== undefined && !STAMP.test(options.stamp)) {
-    throw new PackerError('USAGE', ` --stamp ${JSON.stringify(options.stamp)}: use 1-64 letters, digits, '.', '_' or '-'`);
-  }
-  if (options.outDir !== undefined) {
-    const rel = relative(options.outDir, options.root);
-    if (rel === '' || (!isAbsolute(rel) && !rel.startsWith('..'))) {
-      throw new PackerError('USAGE', ` the out dir ${options.outDir} holds the packed root; choose a folder beside or inside it`);
-    }
-  }
-}
-
-async function resolveRun(options: RunPackOptions, deps: PackDeps): Promise<{ scope: Scope; locations: StoreLocations }> {
-  const { root } = options;
-  const config = await deps.loadConfig(root);
-  const scope = await deps.resolveScope({
-    root,
-    ...(options.scope !== undefined ? { scope: options.scope } : {}),
-    ...(config ? { config } : {}),
-    ...(options.limits ? { limits: options.limits } : {}),
-  });
-  const locations = await deps.resolveStoreLocations({
-    root,
-    scope: scope.key,
-    ...(options.casRoot !== undefined ? { casRoot: options.casRoot } : {}),
-    ...(options.runsDir !== undefined ? { runsDir: options.runsDir } : {}),
-    ...(options.packsDir !== undefined ? { packsDir: options.packsDir } : {}),
-  });
-  return { scope, locations };
-}
-
 /** The store's folders and the out dir (with its archive) are never packed. */
-function excludedPaths(locations: StoreLocations, outDir: string | undefined): string[] {
+function excludedPaths(plan: PackPlan): string[] {
+  const { locations, outDir } = plan;
   const out = outDir === undefined ? [] : [outDir, `${outDir}.zip`];
   return [locations.casRoot, locations.runsDir, locations.packsDir, ...out];
 }
 
-async function collect(input: {
-  options: RunPackOptions;
-  deps: PackDeps;
-  scope: Scope;
-  locations: StoreLocations;
-}): Promise<{ selection: Selection; repoState: RepoState }> {
-  const { options, deps, scope } = input;
+async function collect(plan: PackPlan, deps: PackDeps): Promise<{ selection: Selection; repoState: RepoState }> {
   // Nor is what a killed run left beside the out dir (it may be inside the root).
-  const leftovers = options.outDir === undefined ? [] : await listPublishLeftovers(options.outDir);
-  const exclude = [...excludedPaths(input.locations, options.outDir), ...leftovers];
+  const leftovers = plan.outDir === undefined ? [] : await listPublishLeftovers(plan.outDir);
+  const exclude = [...excludedPaths(plan), ...leftovers];
   const [selection, repoState] = await Promise.all([
-    deps.collectFiles({ root: options.root, scope, exclude }),
-    deps.readRepoState(options.root),
+    deps.collectFiles({ root: plan.root, scope: plan.scope, exclude }),
+    deps.readRepoState(plan.root),
   ]);
   return { selection, repoState };
 }
 
-function summarize(scope: Scope, built: Built, modes: BundleMode[], clock: StageClock): PackSummary {
+function summarize(plan: PackPlan, built: Built, clock: StageClock): PackSummary {
+  const { scope } = plan;
   const bytes = built.packed.reduce((n, f) => n + f.bytes, 0);
   const r = built.record;
   return {
     scope: { key: scope.key, title: scope.title },
     outDir: built.dest,
     ...(built.stagedZip ? { archive: `${built.dest}.zip` } : {}),
-    modes,
+    modes: [...plan.modes],
     filesPacked: built.packed.length,
     filesOmitted: built.omittedCount,
     bytes,
@@ -123,33 +76,39 @@ function summarize(scope: Scope, built: Built, modes: BundleMode[], clock: Stage
   };
 }
 
+/** The staging folder with the folders of the modes on (see `createStaging`). */
+function stagingFor(plan: PackPlan): Promise<string> {
+  const { outDir, locations, scope } = plan;
+  const parent = outDir === undefined ? locations.packsDir : dirname(outDir);
+  const name = outDir === undefined ? `llm-pack-${scope.key}` : basename(outDir);
+  const folders = [PACK_FOLDERS.meta, PACK_FOLDERS.repo, ...plan.modes, ...(plan.zip ? [PACK_FOLDERS.archive] : [])];
+  return createStaging(parent, name, folders);
+}
+
 /** Build a pack of `options.root` (see the module comment); returns what a user wants to know. */
 export async function runPack(options: RunPackOptions, overrides: Partial<PackDeps> = {}): Promise<PackSummary> {
   const deps: PackDeps = { ...defaultPackDeps, ...overrides };
-  checkOptions(options);
   const clock = createStageClock(deps.now);
   const progress = (e: PackProgress) => options.onProgress?.(e);
-  const modes = selectModes(options.modes);
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const { outDir } = options;
 
-  const { scope, locations } = await clock.time('scope', () => resolveRun(options, deps));
+  const plan = await clock.time('scope', () => planPack(options, deps));
+  const { scope } = plan;
   progress({ stage: 'scope', scope: { key: scope.key, title: scope.title } });
-  if (outDir !== undefined) await recoverBackup(outDir);
-  const { selection, repoState } = await clock.time('collect', () => collect({ options, deps, scope, locations }));
+  if (plan.outDir !== undefined) await recoverBackup(plan.outDir);
+  const { selection, repoState } = await clock.time('collect', () => collect(plan, deps));
   progress({ stage: 'collect', files: selection.files.length + selection.omitted.length });
   const screened = await clock.time('screen', () =>
-    screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency }),
+    screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency: plan.concurrency }),
   );
   progress({ stage: 'screen', files: screened.files.length, omitted: screened.omitted.length, bytes: screened.bytes });
 
-  const parent = outDir === undefined ? locations.packsDir : dirname(outDir);
-  const name = outDir === undefined ? `llm-pack-${scope.key}` : basename(outDir);
-  const staging = await createStaging(parent, name, ['meta', 'repo', ...modes, ...(options.zip ? ['archive'] : [])]);
+  const staging = await stagingFor(plan);
   let built: Built | undefined;
   let published = false;
   try {
-    built = await buildPack({ options, deps, scope, screened, staging, locations, repoState, modes, clock, progress });
+    const cas = deps.openCas(plan.locations.casRoot);
+    const { isTextContent: isText, recordPackRun: record } = deps;
+    built = await buildPack({ plan, screened, repoState, staging, cas, isTextContent: isText, recordPackRun: record, clock, progress });
     progress({ stage: 'publish' });
     const { dest } = built;
     await clock.time('publish', () => publishPack({ staging, dest }));
@@ -157,5 +116,5 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
   } finally {
     if (!published) await removeStaged([staging]);
   }
-  return summarize(scope, built, modes, clock);
+  return summarize(plan, built, clock);
 }

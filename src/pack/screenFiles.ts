@@ -48,7 +48,7 @@ function limitError(which: string, numbers: string, hint?: string): PackerError 
 }
 
 /** Entry count, bytes of one entry, total bytes, in that order; the first breach throws. */
-export function checkLimits(files: readonly SourceFile[], limits: PackLimits): number {
+function checkLimits(files: readonly SourceFile[], limits: PackLimits): number {
   if (files.length > limits.maxEntries) throw limitError('max_entries', `${files.length} > ${limits.maxEntries}`);
   let total = 0;
   for (const f of files) {
@@ -78,7 +78,7 @@ async function checkDuplicates(files: readonly SourceFile[], concurrency: number
 }
 
 /** Files at least this large are always sniffed, so a large binary is never streamed in. */
-export const ALWAYS_SNIFF_BYTES = 1 << 20;
+const ALWAYS_SNIFF_BYTES = 1 << 20;
 
 /**
  * Which candidates need a sniff. The limits hold for the text files if they hold for all the

@@ -1,7 +1,7 @@
 import { PackerError, isErrno } from '../util/index.js';
 
 /**
- * A selected file that vanished or cannot be read is `PACK_P2_MISSING_SOURCE:<path>` (FORMATS.md
+ * A selected file that vanished or cannot be read is `PACK_P2_MISSING_SOURCE:<path>` (docs/FORMATS.md
  * §8); any other error passes through unchanged.
  */
 export function sourceError(err: unknown, path: string): unknown {

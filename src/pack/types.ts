@@ -1,6 +1,7 @@
 import type { Cas } from '../cas/index.js';
 import type { PackerConfig, StoreLocationOptions, StoreLocations } from '../config/index.js';
-import type { PackMode, PackRunRecord, RecordPackRunInput } from '../p2/index.js';
+import type { PackMode } from '../packdir/index.js';
+import type { PackRunRecord, RecordPackRunInput } from '../runRecord/index.js';
 import type { PackLimits, ResolveScopeOptions, Scope } from '../scopes/index.js';
 import type { RepoState, Selection } from '../walk/index.js';
 

@@ -1,14 +1,14 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { packPaths } from '../bundle/index.js';
 import { listFilesUnder, writeZip } from '../zip/index.js';
-import { PENDING_ZIP } from './publishPack.js';
+import { PACK_FOLDERS, PENDING_ZIP, packPaths } from '../packdir/index.js';
 
 /** archive/pack.zip holds meta/ and repo/; repo/ then lives only in the archive. */
 export async function writeInnerArchive(staging: string): Promise<void> {
-  const entries = [...(await listFilesUnder(join(staging, 'meta'), 'meta/')), ...(await listFilesUnder(join(staging, 'repo'), 'repo/'))];
+  const { meta, repo } = PACK_FOLDERS;
+  const entries = [...(await listFilesUnder(join(staging, meta), `${meta}/`)), ...(await listFilesUnder(join(staging, repo), `${repo}/`))];
   await writeZip(join(staging, packPaths.archive), entries);
-  await rm(join(staging, 'repo'), { recursive: true, force: true });
+  await rm(join(staging, repo), { recursive: true, force: true });
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Immutable run records stored in the CAS (FORMATS.md §4): canonical JSON without a trailing
+ * Immutable run records stored in the CAS (docs/FORMATS.md §4): canonical JSON without a trailing
  * newline; their refs are bare hashes. Writers refuse what loaders would refuse.
  */
 import { TextDecoder } from 'node:util';

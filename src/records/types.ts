@@ -5,7 +5,7 @@ export type JsonObject = { [key: string]: JsonValue };
 /** What a run was asked to do. Deterministic inputs only: no clock, host or absolute path. */
 export type TaskSpec = JsonObject;
 
-/** A run's final word. `state` is required; a pack run adds the fields of FORMATS.md §4. */
+/** A run's final word. `state` is required; a pack run adds the fields of docs/FORMATS.md §4. */
 export type RunStatus = JsonObject & { state: string };
 
 export interface PackStatus extends RunStatus {

@@ -1,5 +1,5 @@
 /**
- * Read and validate RUN_ROOTS.json and GC_PINS.json (FORMATS.md §5). A missing file holds no
+ * Read and validate RUN_ROOTS.json and GC_PINS.json (docs/FORMATS.md §5). A missing file holds no
  * roots; anything malformed is an error, never "no roots", so GC and the audit fail closed.
  */
 import { readFile } from 'node:fs/promises';

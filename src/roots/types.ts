@@ -1,4 +1,4 @@
-/** The two root sources in a runs dir (FORMATS.md §5). */
+/** The two root sources in a runs dir (docs/FORMATS.md §5). */
 export type RootSourceName = 'RUN_ROOTS' | 'GC_PINS';
 
 /** One roots file as read from disk. */

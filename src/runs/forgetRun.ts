@@ -1,7 +1,7 @@
 import { openCas } from '../cas/index.js';
 import { loadOutputHashes } from '../records/index.js';
 import { changeRootsLocked, withRootsLock } from '../roots/index.js';
-import { PackerError } from '../util/index.js';
+import { PackerError, assertAbsolute } from '../util/index.js';
 import { readLedger, writeLedgerLocked } from './ledger.js';
 import type { RunEntry } from './types.js';
 
@@ -25,6 +25,8 @@ async function rootsOfRun(casRoot: string, run: RunEntry): Promise<Set<string>> 
  */
 export async function forgetRun(options: { casRoot: string; runsDir: string; statusRef: string }): Promise<ForgetResult> {
   const { casRoot, runsDir, statusRef } = options;
+  assertAbsolute('casRoot', casRoot);
+  assertAbsolute('runsDir', runsDir);
   return withRootsLock(runsDir, async (lock) => {
     const ledger = await readLedger(runsDir);
     const run = ledger.find((r) => r.status_ref === statusRef);

@@ -1,6 +1,5 @@
+import type { BuiltinScopeName } from '../config/index.js';
 import { DEFAULT_LIMITS, type Scope } from './types.js';
-
-export type BuiltinScopeName = 'ags' | 'lab' | 'cat_cas' | 'repo';
 
 const AGS_EXCLUDED_PARTS = [
   '.git', 'BUILD', '_runs', '_generated', '_packs', 'LAB', 'Original', 'ORIGINAL',
@@ -8,7 +7,7 @@ const AGS_EXCLUDED_PARTS = [
 ];
 const LAB_EXCLUDED_PARTS = ['.git', 'BUILD', '_runs', '_generated', '_packs', '__pycache__', 'node_modules'];
 
-/** Common to the three AGS scopes: FORMATS.md §10's selection, text by extension, AGS sections. */
+/** Common to the three AGS scopes: docs/FORMATS.md §10's selection, text by extension, AGS sections. */
 const AGS_RULES = {
   selection: 'ags',
   includeGlobs: [],
@@ -19,7 +18,7 @@ const AGS_RULES = {
 } as const;
 
 /**
- * The built-in scopes. `ags`, `lab` and `cat_cas` are exactly FORMATS.md §10 (their manifests must
+ * The built-in scopes. `ags`, `lab` and `cat_cas` are exactly docs/FORMATS.md §10 (their manifests must
  * match the original byte for byte); `repo` packs any repository the way git would ship it.
  */
 export const BUILTIN_SCOPES: Readonly<Record<BuiltinScopeName, Scope>> = {
@@ -74,5 +73,3 @@ export const BUILTIN_SCOPES: Readonly<Record<BuiltinScopeName, Scope>> = {
   },
 };
 
-/** The built-in scope names, in the order error messages and help list them. */
-export const BUILTIN_SCOPE_NAMES: readonly BuiltinScopeName[] = ['ags', 'lab', 'cat_cas', 'repo'];

@@ -1,5 +1,4 @@
-export { BUILTIN_SCOPES, BUILTIN_SCOPE_NAMES } from './builtinScopes.js';
-export type { BuiltinScopeName } from './builtinScopes.js';
+export { BUILTIN_SCOPES } from './builtinScopes.js';
 export { resolveScope } from './resolveScope.js';
 export type { ResolveScopeOptions } from './resolveScope.js';
 export { AGS_TEXT_EXTENSIONS, AGS_TEXT_NAMES, isTextByName } from './isTextByName.js';

@@ -1,18 +1,18 @@
 import { fileExt } from '../manifest/index.js';
 
-/** FORMATS.md §10: extensions whose files the AGS scopes pack as text. */
+/** docs/FORMATS.md §10: extensions whose files the AGS scopes pack as text. */
 export const AGS_TEXT_EXTENSIONS: ReadonlySet<string> = new Set([
   '.md', '.txt', '.json', '.py', '.js', '.mjs', '.cjs', '.css', '.html',
   '.php', '.ps1', '.cmd', '.bat', '.yml', '.yaml', '.rs', '.toml',
 ]);
 
-/** FORMATS.md §10: names without an `ext` that are text all the same. */
+/** docs/FORMATS.md §10: names without an `ext` that are text all the same. */
 export const AGS_TEXT_NAMES: ReadonlySet<string> = new Set([
   '.gitignore', '.gitattributes', '.editorconfig', '.htaccess', '.gitkeep', 'LICENSE',
 ]);
 
 /**
- * The AGS text rule (FORMATS.md §10), decided by name alone: the manifest `ext` is in the list,
+ * The AGS text rule (docs/FORMATS.md §10), decided by name alone: the manifest `ext` is in the list,
  * or it is `""` and the name is one of the known extension-less text files.
  *   UPPER.MD, .hidden.json → text; NOEXT, trailingdot., logo.png → not text
  */

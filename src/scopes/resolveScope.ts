@@ -1,6 +1,6 @@
-import { detectDefaultScope, type LimitsConfig, type PackerConfig, type ScopeConfig } from '../config/index.js';
+import { BUILTIN_SCOPE_NAMES, detectDefaultScope, type BuiltinScopeName, type LimitsConfig, type PackerConfig, type ScopeConfig } from '../config/index.js';
 import { PackerError } from '../util/index.js';
-import { BUILTIN_SCOPES, BUILTIN_SCOPE_NAMES, type BuiltinScopeName } from './builtinScopes.js';
+import { BUILTIN_SCOPES } from './builtinScopes.js';
 import { DEFAULT_LIMITS, type PackLimits, type Scope } from './types.js';
 
 export interface ResolveScopeOptions {
@@ -42,7 +42,7 @@ function isBuiltin(name: string): name is BuiltinScopeName {
 }
 
 /**
- * The scope to pack: a built-in one (FORMATS.md §10, or `repo`), or one from the config (a config
+ * The scope to pack: a built-in one (docs/FORMATS.md §10, or `repo`), or one from the config (a config
  * scope named `repo` replaces the built-in `repo`). Limits, from weakest to strongest: defaults,
  * the config's top-level `limits`, the scope's `limits`, the command line's.
  * An unknown name is `PACK_SCOPE_UNKNOWN`, listing the valid names.

@@ -1,4 +1,4 @@
-/** Limits checked before anything is written (FORMATS.md §10). */
+/** Limits checked before anything is written (docs/FORMATS.md §10). */
 export interface PackLimits {
   maxTotalBytes: number;
   maxEntryBytes: number;
@@ -32,12 +32,12 @@ export interface Scope {
   rootFiles: readonly string[];
   /** Path components that exclude a file wherever they appear (TASK_SPEC `excluded_dir_parts`). */
   excludedDirParts: readonly string[];
-  /** How files are chosen: AGS rules (FORMATS §10), git-style ignore rules, or config globs. */
+  /** How files are chosen: AGS rules (docs/FORMATS.md §10), git-style ignore rules, or config globs. */
   selection: 'ags' | 'gitignore';
   /** Config scopes: globs (relative to the packed root) a file must match / must not match. */
   includeGlobs: readonly string[];
   excludeGlobs: readonly string[];
-  /** `extension`: FORMATS §10's list decides; `content`: no NUL byte and valid UTF-8. */
+  /** `extension`: docs/FORMATS.md §10's list decides; `content`: no NUL byte and valid UTF-8. */
   textRule: 'extension' | 'content';
   /**
    * Files START_HERE names first, when they exist: paths or picomatch globs relative to the packed

@@ -1,6 +1,6 @@
 /**
  * JSON encoders that match Python's `json.dumps(..., sort_keys=True, ensure_ascii=False)` byte for
- * byte (FORMATS.md §3). No library does this: JCS sorts keys by UTF-16 units and allows floats.
+ * byte (docs/FORMATS.md §3). No library does this: JCS sorts keys by UTF-16 units and allows floats.
  */
 import { PackerError } from './errors.js';
 import { compareCodePoints } from './compareCodePoints.js';

@@ -1,6 +1,6 @@
 /**
  * One error type for the whole library. Every failure has a stable, UPPER_SNAKE `code`; the
- * message's first word is that code (FORMATS.md §8), and the table below is the single owner of
+ * message's first word is that code (docs/FORMATS.md §8), and the table below is the single owner of
  * each code's exit status (1: the work failed a check, 2: bad usage or bad input).
  */
 
@@ -64,7 +64,7 @@ export class PackerError extends Error {
   readonly hint: string | undefined;
 
   /**
-   * `detail` follows the code directly after a colon, as FORMATS.md writes it
+   * `detail` follows the code directly after a colon, as docs/FORMATS.md writes it
    * (`PACK_P2_MISSING_SOURCE:<path>`); prose details start with a space (`POLICY_LOCK: Empty…`).
    */
   constructor(code: ErrorCode, detail: string, options: PackerErrorOptions = {}) {

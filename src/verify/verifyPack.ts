@@ -9,11 +9,12 @@ import { rootAudit } from '../audit/index.js';
 import type { Cas } from '../cas/index.js';
 import { hashFile } from '../cas/index.js';
 import { parseManifest, type PackManifest } from '../manifest/index.js';
-import { runSnapshotHash } from '../p2/index.js';
-import { recoverPublish } from '../pack/index.js';
+import { parseRef } from '../artifacts/index.js';
+import { packPaths, recoverPublish } from '../packdir/index.js';
+import { parseRunRefs, runSnapshotHash } from '../runRecord/index.js';
 import { loadOutputHashes, loadStatus, loadTaskSpec } from '../records/index.js';
 import { readRoots } from '../roots/index.js';
-import { canonicalJson, canonicalJsonBytes, isHash, isPackerError, mapLimit, sha256Hex } from '../util/index.js';
+import { assertAbsolute, canonicalJson, isPackerError, mapLimit, sha256Hex } from '../util/index.js';
 
 export interface VerifyCheck {
   name: string;
@@ -34,28 +35,14 @@ export interface VerifyOptions {
   packDir: string;
 }
 
-interface RunRefs {
-  manifest_ref: string;
-  output_hashes_ref: string;
-  status_ref: string;
-  task_spec_ref: string;
-}
-
 function message(err: unknown): string {
   return isPackerError(err) || err instanceof Error ? err.message : String(err);
 }
 
-function parseRunRefs(bytes: Buffer): RunRefs {
-  const raw = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
-  const keys = ['manifest_ref', 'output_hashes_ref', 'status_ref', 'task_spec_ref'];
-  if (Object.keys(raw).sort().join() !== keys.join()) throw new Error(`RUN_REFS.json keys are not ${keys.join(', ')}`);
-  if (!Buffer.from(canonicalJson(raw) + '\n').equals(bytes)) throw new Error('RUN_REFS.json is not canonical JSON');
-  for (const k of keys.slice(1)) if (!isHash(raw[k])) throw new Error(`RUN_REFS.json ${k} is not a bare hash`);
-  return raw as unknown as RunRefs;
-}
-
 export async function verifyPack(options: VerifyOptions): Promise<VerifyReport> {
   const { cas, runsDir } = options;
+  assertAbsolute('packDir', options.packDir);
+  assertAbsolute('runsDir', runsDir);
   const checks: VerifyCheck[] = [];
   const check = async <T>(name: string, fn: () => Promise<[T, string]>): Promise<T | undefined> => {
     try {
@@ -69,21 +56,20 @@ export async function verifyPack(options: VerifyOptions): Promise<VerifyReport> 
   };
   // A publish a crash interrupted is settled first: the pack is the previous one or the new one.
   await recoverPublish(options.packDir);
-  const lite = join(options.packDir, 'LITE');
 
   const loaded = await check('manifest', async () => {
-    const bytes = await readFile(join(lite, 'PACK_MANIFEST.json'));
+    const bytes = await readFile(join(options.packDir, packPaths.liteManifest));
     const manifest = parseManifest(bytes);
     return [{ manifest, bytes, hash: sha256Hex(bytes) }, `${manifest.entries.length} entries, canonical`];
   });
   const refs = await check('run refs', async () => {
-    const r = parseRunRefs(await readFile(join(lite, 'RUN_REFS.json')));
+    const r = parseRunRefs(await readFile(join(options.packDir, packPaths.liteRunRefs)));
     if (loaded && r.manifest_ref !== `sha256:${loaded.hash}`) throw new Error(`manifest_ref ${r.manifest_ref} is not the manifest's hash sha256:${loaded.hash}`);
     return [r, 'canonical, manifest_ref matches the manifest bytes'];
   });
   if (!loaded || !refs) return { pack: options.packDir, ok: false, checks };
   const manifest: PackManifest = loaded.manifest;
-  const payloads = manifest.entries.map((e) => e.ref.slice('sha256:'.length));
+  const payloads = manifest.entries.map((e) => parseRef(e.ref));
 
   await check('manifest in store', async () => {
     const stored = await cas.get(loaded.hash);

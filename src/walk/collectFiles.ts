@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { isTextByName, type Scope } from '../scopes/index.js';
-import { PackerError, compareCodePoints, isErrno } from '../util/index.js';
+import { PackerError, assertAbsolute, compareCodePoints, isErrno } from '../util/index.js';
 import type { Selection, SourceFile } from './types.js';
 import { resolveCandidates, type ResolvedFile } from './resolveCandidates.js';
 import { makeWalkBounds, resolveExcludedRel } from './walkBounds.js';
@@ -44,7 +44,7 @@ function sortUnique(files: SourceFile[]): SourceFile[] {
 
 /**
  * The files a scope packs, sorted by `path` in code-point order, no duplicates. AGS scopes follow
- * FORMATS.md §10 (files the extension rule says are not text go to `omitted`); `repo` and config
+ * docs/FORMATS.md §10 (files the extension rule says are not text go to `omitted`); `repo` and config
  * scopes follow `.gitignore` files and globs (text is decided later, from content). Root files
  * are added after the walk. Everywhere: `.llm-packer/` and `options.exclude` are never packed,
  * links are followed only to regular files inside the root, and the answer does not depend on
@@ -53,6 +53,7 @@ function sortUnique(files: SourceFile[]): SourceFile[] {
 export async function collectFiles(options: CollectFilesOptions): Promise<Selection> {
   const deps: WalkDeps = { ...defaultWalkDeps, ...options.deps };
   const { scope } = options;
+  assertAbsolute('root', options.root);
   const root = resolve(options.root);
   const realRoot = await realRootOf(root, deps);
   const excludedRel = await resolveExcludedRel({ root, realRoot, exclude: options.exclude }, deps);

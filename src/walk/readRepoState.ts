@@ -29,7 +29,7 @@ export const defaultRepoStateDeps: RepoStateDeps = {
 };
 
 /**
- * FORMATS.md §6's `repo_state`: the commit (`git rev-parse HEAD`) and branch (`--abbrev-ref
+ * docs/FORMATS.md §6's `repo_state`: the commit (`git rev-parse HEAD`) and branch (`--abbrev-ref
  * HEAD`, left out when detached) of the packed root; `{}` when the root is not inside a git work
  * tree, the branch has no commit yet, or git is not installed.
  */

@@ -17,7 +17,7 @@ export interface Selection {
   omitted: SourceFile[];
 }
 
-/** `git rev-parse` facts of the packed root (FORMATS §6); `{}` outside a git work tree. */
+/** `git rev-parse` facts of the packed root (docs/FORMATS.md §6); `{}` outside a git work tree. */
 export interface RepoState {
   commit?: string;
   branch?: string;

@@ -4,11 +4,11 @@ import type { WalkBounds } from './walkBounds.js';
 import type { WalkDeps } from './walkDeps.js';
 import { childOf, entryKind, walkTree, type Candidate, type DirVisit, type VisitResult } from './walkTree.js';
 
-/** File names the AGS scopes never pack: the store's roots files (FORMATS.md §10). */
+/** File names the AGS scopes never pack: the store's roots files (docs/FORMATS.md §10). */
 const AGS_EXCLUDED_NAMES: ReadonlySet<string> = new Set(['RUN_ROOTS.json', 'GC_PINS.json']);
 
 /**
- * FORMATS.md §10's rules for one path component (the excluded parts are in `bounds`): a name
+ * docs/FORMATS.md §10's rules for one path component (the excluded parts are in `bounds`): a name
  * starting with `.` other than `.github`, or the first two components `MEMORY/ARCHIVE`. Applied
  * to every folder on the way down, so a file passes only if all its components pass.
  */
@@ -16,7 +16,7 @@ function isAgsExcluded(rel: string, name: string): boolean {
   return (name.startsWith('.') && name !== '.github') || rel === 'MEMORY/ARCHIVE';
 }
 
-/** The AGS walk (FORMATS.md §10): each include dir, AGS exclusions, no ignore files. */
+/** The AGS walk (docs/FORMATS.md §10): each include dir, AGS exclusions, no ignore files. */
 export async function walkAgs(
   options: { realRoot: string; scope: Scope; bounds: WalkBounds },
   deps: WalkDeps,

@@ -1,5 +1,5 @@
 /**
- * Issue 5 end to end, through the built CLI: FORMATS §11 reproduced by `pack`, identical refs on a
+ * Issue 5 end to end, through the built CLI: docs/FORMATS.md §11 reproduced by `pack`, identical refs on a
  * second run, consume byte-exact, verify passing then failing on a flipped object byte, and two
  * packs sharing one store surviving `gc --apply --grace 0`.
  */
@@ -31,7 +31,7 @@ async function treeBytes(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
-test('pack reproduces FORMATS §11; a second pack gives the same refs; consume and verify agree', async (t) => {
+test('pack reproduces docs/FORMATS.md §11; a second pack gives the same refs; consume and verify agree', async (t) => {
   const dir = await tempDir(t);
   const root = join(dir, 'tree');
   await writeP2Example(root);

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openCas, recordPackRun, type Cas, type PackRunRecord } from '../../src/index.js';
 
@@ -25,7 +25,8 @@ export async function makeP2Pack(
     repoState: {},
     modes: ['LITE'],
     entries,
-    liteDir: join(packDir, 'LITE'),
   });
+  await writeFile(join(packDir, 'LITE', 'PACK_MANIFEST.json'), run.manifestBytes);
+  await writeFile(join(packDir, 'LITE', 'RUN_REFS.json'), run.runRefsBytes);
   return { cas, runsDir, packDir, run };
 }

@@ -14,7 +14,7 @@ import {
 import { damageObject } from '../fixtures/damageObject.js';
 import { tempDir } from '../helpers/tmp.js';
 
-// FORMATS.md §11, by hand.
+// docs/FORMATS.md §11, by hand.
 const TASK_SPEC: TaskSpec = {
   excluded_dir_parts: ['.git', 'BUILD', 'LAB', 'ORIGINAL', 'Original', 'RESEARCH', '__pycache__', '_generated', '_packs', '_runs', 'node_modules', 'research'],
   grammar_version: '1.0',
@@ -46,7 +46,7 @@ async function putRaw(cas: Cas, text: string | Buffer): Promise<string> {
   return (await cas.putBytes(typeof text === 'string' ? Buffer.from(text, 'utf8') : text)).hash;
 }
 
-test('the TASK_SPEC of FORMATS §11 gets ref 8058b24d… and loads back', async (t) => {
+test('the TASK_SPEC of docs/FORMATS.md §11 gets ref 8058b24d… and loads back', async (t) => {
   const cas = await store(t);
   const ref = await putTaskSpec(cas, TASK_SPEC);
   assert.equal(ref, TASK_SPEC_REF);
@@ -54,7 +54,7 @@ test('the TASK_SPEC of FORMATS §11 gets ref 8058b24d… and loads back', async 
   assert.deepEqual(await loadTaskSpec(cas, ref), TASK_SPEC);
 });
 
-test('the STATUS of FORMATS §11 gets ref 612d2de4… and loads back', async (t) => {
+test('the STATUS of docs/FORMATS.md §11 gets ref 612d2de4… and loads back', async (t) => {
   const cas = await store(t);
   const ref = await putStatus(cas, { ...STATUS });
   assert.equal(ref, STATUS_REF);

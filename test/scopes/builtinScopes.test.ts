@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BUILTIN_SCOPES, DEFAULT_LIMITS } from '../../src/scopes/index.js';
 
-test('ags, lab and cat_cas are FORMATS §10', () => {
+test('ags, lab and cat_cas are docs/FORMATS.md §10', () => {
   const { ags, lab, cat_cas: cat } = BUILTIN_SCOPES;
   assert.deepEqual(
     [ags.key, ags.title, ags.prefix, ags.sourceRoot],

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AGS_TEXT_EXTENSIONS, AGS_TEXT_NAMES, isTextByName } from '../../src/scopes/index.js';
 
-test('isTextByName: FORMATS §10 extensions, from the manifest ext rule', () => {
+test('isTextByName: docs/FORMATS.md §10 extensions, from the manifest ext rule', () => {
   for (const path of ['a.md', 'dir/UPPER.MD', 'LAW/.hidden.json', 'x.Yaml', 'a/b.c.toml', 'run.PS1', 's.cjs']) {
     assert.equal(isTextByName(path), true, path);
   }
@@ -20,7 +20,7 @@ test('isTextByName: extension-less names that are text', () => {
   }
 });
 
-test('the text tables are exactly FORMATS §10', () => {
+test('the text tables are exactly docs/FORMATS.md §10', () => {
   assert.deepEqual(
     [...AGS_TEXT_EXTENSIONS],
     ['.md', '.txt', '.json', '.py', '.js', '.mjs', '.cjs', '.css', '.html', '.php', '.ps1', '.cmd', '.bat', '.yml', '.yaml', '.rs', '.toml'],

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { canonicalJson, canonicalJsonBytes, encodeString, prettyJson, sha256Hex } from '../../src/util/index.js';
 import { jsonValue, unicodeString } from '../fixtures/unicodeArbitraries.js';
 
-// FORMATS.md §11, copied by hand: the exact bytes the original writes and their hashes.
+// docs/FORMATS.md §11, copied by hand: the exact bytes the original writes and their hashes.
 const TASK_SPEC_BYTES =
   '{"excluded_dir_parts":[".git","BUILD","LAB","ORIGINAL","Original","RESEARCH","__pycache__","_generated","_packs","_runs","node_modules","research"],"grammar_version":"1.0","include_dirs":["LAW","CAPABILITY","NAVIGATION","DIRECTION","THOUGHT","MEMORY",".github"],"manifest_version":"P2.0","modes":["FULL","SPLIT","LITE"],"repo_state":{},"scope":"ags"}';
 const TASK_SPEC_HASH = '8058b24d1847d781af7e7daafbc8d0475648ee6dfd61442687a8ee3855851f5e';
@@ -18,7 +18,7 @@ function refuses(value: unknown, label: string): void {
   assert.throws(() => prettyJson(value), { code: 'CANONICAL_JSON_UNSUPPORTED' }, `pretty: ${label}`);
 }
 
-test('the TASK_SPEC of FORMATS §11, built in another key order, encodes to its exact bytes and hash', () => {
+test('the TASK_SPEC of docs/FORMATS.md §11, built in another key order, encodes to its exact bytes and hash', () => {
   const spec = {
     scope: 'ags',
     repo_state: {},
@@ -35,7 +35,7 @@ test('the TASK_SPEC of FORMATS §11, built in another key order, encodes to its 
   assert.deepEqual(canonicalJsonBytes(spec, { newline: true }), Buffer.from(`${TASK_SPEC_BYTES}\n`, 'utf8'));
 });
 
-test('the STATUS of FORMATS §11 encodes to its exact bytes and hash', () => {
+test('the STATUS of docs/FORMATS.md §11 encodes to its exact bytes and hash', () => {
   const status = {
     verdict: 'PASS',
     task_spec_ref: TASK_SPEC_HASH,

@@ -1,4 +1,4 @@
-// Selection of the built-in AGS scopes, exactly FORMATS.md §10.
+// Selection of the built-in AGS scopes, exactly docs/FORMATS.md §10.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -10,7 +10,7 @@ import { writeTree } from './fixtures.js';
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x01]);
 
-/** The worked example's fixture (FORMATS.md §11), recreated byte for byte. */
+/** The worked example's fixture (docs/FORMATS.md §11), recreated byte for byte. */
 const P2_EXAMPLE: Record<string, string | Uint8Array> = {
   '.github/ci.yml': 'name: ci\n',
   'CAPABILITY/tools/tool.py': "print('hi')\n",

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openCas, recordPackRun, sha256Hex, type Cas, type PackEntry } from '../../src/index.js';
@@ -20,18 +20,16 @@ async function setup(t: import('node:test').TestContext) {
   const dir = await tempDir(t);
   const cas = openCas(join(dir, 'cas'));
   const runsDir = join(dir, 'runs');
-  const liteDir = join(dir, 'LITE');
-  await import('node:fs/promises').then((fs) => fs.mkdir(liteDir));
-  return { dir, cas, runsDir, liteDir };
+  return { dir, cas, runsDir };
 }
 
-test('FORMATS §11: manifest, records, RUN_ROOTS and RUN_REFS are byte-identical to the original', async (t) => {
-  const { dir, cas, runsDir, liteDir } = await setup(t);
+test('docs/FORMATS.md §11: manifest, records, RUN_ROOTS and RUN_REFS are byte-identical to the original', async (t) => {
+  const { dir, cas, runsDir } = await setup(t);
   const entries = await storeExamplePayloads(cas);
   const run = await recordPackRun({
-    cas, runsDir, root: dir, scope: AGS_RECORDED_SCOPE, repoState: {}, modes: ['FULL', 'SPLIT', 'LITE'], entries, liteDir,
+    cas, runsDir, root: dir, scope: AGS_RECORDED_SCOPE, repoState: {}, modes: ['FULL', 'SPLIT', 'LITE'], entries,
   });
-  const manifest = await readFile(join(liteDir, 'PACK_MANIFEST.json'));
+  const manifest = run.manifestBytes;
   assert.equal(manifest.length, P2_EXPECTED.manifestBytes);
   assert.equal(sha256Hex(manifest), P2_EXPECTED.manifestSha256);
   assert.ok(manifest.toString('utf8').startsWith(P2_EXPECTED.manifestStart));
@@ -44,7 +42,7 @@ test('FORMATS §11: manifest, records, RUN_ROOTS and RUN_REFS are byte-identical
   const roots = await readFile(join(runsDir, 'RUN_ROOTS.json'));
   assert.equal(sha256Hex(roots), P2_EXPECTED.runRootsSha256);
   assert.equal((await readRoots(runsDir)).runRoots.hashes.length, P2_EXPECTED.runRootsCount);
-  assert.equal(sha256Hex(await readFile(join(liteDir, 'RUN_REFS.json'))), P2_EXPECTED.runRefsSha256);
+  assert.equal(sha256Hex(run.runRefsBytes), P2_EXPECTED.runRefsSha256);
   assert.equal(run.audit.verdict, 'PASS');
 });
 
@@ -65,18 +63,17 @@ test('two runs over the same entries give identical refs and receipts; roots are
   for (const h of [a.statusRef, a.taskSpecRef, c.statusRef, extra.hash]) assert.ok(roots.includes(h), h);
 });
 
-test('a payload dropped from the roots fails the audit: FAILED status, no RUN_REFS, error code', async (t) => {
-  const { dir, cas, runsDir, liteDir } = await setup(t);
+test('a payload dropped from the roots fails the audit: FAILED status, error code', async (t) => {
+  const { dir, cas, runsDir } = await setup(t);
   const entries = await storeExamplePayloads(cas);
   const dropped = entries[0]!.hash;
   await assert.rejects(
     recordPackRun(
-      { cas, runsDir, root: dir, scope: AGS_RECORDED_SCOPE, repoState: {}, modes: ['LITE'], entries, liteDir },
+      { cas, runsDir, root: dir, scope: AGS_RECORDED_SCOPE, repoState: {}, modes: ['LITE'], entries },
       { addRoots: (runs, hashes, options) => addRoots(runs, hashes.filter((h) => h !== dropped), options) },
     ),
     (err: { code?: string; message?: string }) => err.code === 'PACK_P2_ROOT_AUDIT_FAIL' && err.message!.includes(dropped),
   );
-  assert.deepEqual(await readdir(liteDir), ['PACK_MANIFEST.json']);
   const { listRuns, loadStatus } = await import('../../src/index.js');
   const [run] = await listRuns(runsDir);
   assert.equal(run?.verdict, 'FAIL');

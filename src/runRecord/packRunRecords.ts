@@ -1,9 +1,7 @@
 import type { ManifestRepoState } from '../manifest/index.js';
 import type { PackStatus, TaskSpec } from '../records/index.js';
+import { PACK_MODES, type PackMode } from '../packdir/index.js';
 import { compareCodePoints, sha256Hex } from '../util/index.js';
-
-export type PackMode = 'FULL' | 'SPLIT' | 'LITE';
-const MODE_ORDER: readonly PackMode[] = ['FULL', 'SPLIT', 'LITE'];
 
 /** The parts of a scope that a run's TASK_SPEC records. */
 export interface RecordedScope {
@@ -12,14 +10,14 @@ export interface RecordedScope {
   excludedDirParts: readonly string[];
 }
 
-/** TASK_SPEC of a pack run (FORMATS.md §4): deterministic inputs only. */
+/** TASK_SPEC of a pack run (docs/FORMATS.md §4): deterministic inputs only. */
 export function packTaskSpec(scope: RecordedScope, repoState: ManifestRepoState, modes: readonly PackMode[]): TaskSpec {
   return {
     excluded_dir_parts: [...new Set(scope.excludedDirParts)].sort(compareCodePoints),
     grammar_version: '1.0',
     include_dirs: [...scope.includeDirs],
     manifest_version: 'P2.0',
-    modes: MODE_ORDER.filter((m) => modes.includes(m)),
+    modes: PACK_MODES.filter((m) => modes.includes(m)),
     repo_state: { ...repoState },
     scope: scope.key,
   };
@@ -27,7 +25,7 @@ export function packTaskSpec(scope: RecordedScope, repoState: ManifestRepoState,
 
 /**
  * SHA-256 of the sorted unique set {task spec, output hashes, manifest, every payload} joined by
- * `\n` (FORMATS.md §4): one hash that names everything the run produced.
+ * `\n` (docs/FORMATS.md §4): one hash that names everything the run produced.
  */
 export function runSnapshotHash(hashes: Iterable<string>): string {
   return sha256Hex([...new Set(hashes)].sort().join('\n'));

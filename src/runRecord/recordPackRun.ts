@@ -1,18 +1,20 @@
 /**
- * The P.2 step of a pack run (FORMATS.md §8): manifest, run records, merged roots, and success
+ * The P.2 step of a pack run (docs/FORMATS.md §8): manifest, run records, merged roots, and success
  * only after a Mode B root audit passed. Callers store the payloads first and publish the pack
- * only when this returns; every failure throws with its PACK_P2_* code.
+ * only when this returns; every failure throws with its PACK_P2_* code. It writes nothing into the
+ * pack: the bytes of the manifest and of RUN_REFS come back for the LITE stage to write.
  */
-import { join } from 'node:path';
-import { formatRef } from '../artifacts/index.js';
+import { formatRef, parseRef } from '../artifacts/index.js';
 import { rootAudit, type AuditReceipt } from '../audit/index.js';
 import type { Cas } from '../cas/index.js';
 import { buildManifest, encodeManifest, type ManifestRepoState } from '../manifest/index.js';
 import { putOutputHashes, putStatus, putTaskSpec } from '../records/index.js';
 import { addRoots } from '../roots/index.js';
 import { appendRun } from '../runs/index.js';
-import { PackerError, canonicalJsonBytes, isHash, writeFileDurable } from '../util/index.js';
-import { packStatus, packTaskSpec, runSnapshotHash, type PackMode, type RecordedScope } from './packRunRecords.js';
+import type { PackMode } from '../packdir/index.js';
+import { PackerError, isHash } from '../util/index.js';
+import { packStatus, packTaskSpec, runSnapshotHash, type RecordedScope } from './packRunRecords.js';
+import { encodeRunRefs } from './runRefs.js';
 
 export interface PackEntry {
   /** Manifest path, relative to the scope's source root. */
@@ -31,8 +33,6 @@ export interface RecordPackRunInput {
   repoState: ManifestRepoState;
   modes: readonly PackMode[];
   entries: readonly PackEntry[];
-  /** Staging `LITE/` folder: PACK_MANIFEST.json and RUN_REFS.json are written there. */
-  liteDir?: string;
 }
 
 export interface PackRunRecord {
@@ -43,6 +43,10 @@ export interface PackRunRecord {
   verdict: 'PASS';
   fileCount: number;
   audit: AuditReceipt;
+  /** The manifest's exact bytes (`LITE/PACK_MANIFEST.json`). */
+  manifestBytes: Buffer;
+  /** The exact bytes of `LITE/RUN_REFS.json`. */
+  runRefsBytes: Buffer;
 }
 
 export interface RecordPackRunDeps {
@@ -51,7 +55,7 @@ export interface RecordPackRunDeps {
   appendRun: typeof appendRun;
 }
 
-export const defaultRecordPackRunDeps: RecordPackRunDeps = { addRoots, rootAudit, appendRun };
+const defaultRecordPackRunDeps: RecordPackRunDeps = { addRoots, rootAudit, appendRun };
 
 function auditDetails(receipt: AuditReceipt): string {
   const parts = [
@@ -81,9 +85,8 @@ export async function recordPackRun(
     entries: input.entries,
   });
   const manifestBytes = encodeManifest(manifest);
-  if (input.liteDir) await writeFileDurable(join(input.liteDir, 'PACK_MANIFEST.json'), manifestBytes);
   const manifestHash = (await cas.putBytes(manifestBytes)).hash;
-  const payloadHashes = manifest.entries.map((e) => e.ref.slice('sha256:'.length));
+  const payloadHashes = manifest.entries.map((e) => parseRef(e.ref));
 
   // 3. TASK_SPEC and OUTPUT_HASHES (manifest first, then every entry; duplicates kept).
   const taskSpec = packTaskSpec(input.scope, manifest.repo_state, input.modes);
@@ -125,9 +128,7 @@ export async function recordPackRun(
   const final = await deps.rootAudit({ cas, runsDir, root: input.root, outputHashesRef });
   if (final.verdict !== 'PASS') throw new PackerError('PACK_P2_ROOT_AUDIT_FAIL_FINAL', auditDetails(final));
   const manifestRef = formatRef(manifestHash);
-  if (input.liteDir) {
-    const runRefs = { manifest_ref: manifestRef, output_hashes_ref: outputHashesRef, status_ref: statusRef, task_spec_ref: taskSpecRef };
-    await writeFileDurable(join(input.liteDir, 'RUN_REFS.json'), canonicalJsonBytes(runRefs, { newline: true }));
-  }
-  return { manifestRef, taskSpecRef, outputHashesRef, statusRef, verdict: 'PASS', fileCount: manifest.entries.length, audit: final };
+  const runRefsBytes = encodeRunRefs({ manifest_ref: manifestRef, output_hashes_ref: outputHashesRef, status_ref: statusRef, task_spec_ref: taskSpecRef });
+  const fileCount = manifest.entries.length;
+  return { manifestRef, taskSpecRef, outputHashesRef, statusRef, verdict: 'PASS', fileCount, audit: final, manifestBytes, runRefsBytes };
 }

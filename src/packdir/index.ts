@@ -1,0 +1,12 @@
+export { PACK_MODES, PACK_FOLDERS, LITE_FILES, STAMP_PATTERN, packPaths, defaultPackName } from './packLayout.js';
+export type { PackMode } from './packLayout.js';
+export {
+  PENDING_ZIP,
+  backupPathFor,
+  recoverPublish,
+  recoverBackup,
+  listPublishLeftovers,
+  createStaging,
+  publishPack,
+  removeStaged,
+} from './publishPack.js';

@@ -1,0 +1,54 @@
+/**
+ * The names inside a pack folder (docs/FORMATS.md "Pack layout"); one owner for each. Every
+ * module that writes or reads a pack takes its folder and file names from here.
+ */
+
+/** Output modes, in the order TASK_SPEC lists them (docs/FORMATS.md §4). */
+export const PACK_MODES = ['FULL', 'SPLIT', 'LITE'] as const;
+export type PackMode = (typeof PACK_MODES)[number];
+
+/** The top-level folders of a pack. */
+export const PACK_FOLDERS = {
+  meta: 'meta',
+  repo: 'repo',
+  archive: 'archive',
+  FULL: 'FULL',
+  SPLIT: 'SPLIT',
+  LITE: 'LITE',
+} as const;
+
+/** File names inside `LITE/` (docs/FORMATS.md §6, §7). */
+export const LITE_FILES = {
+  manifest: 'PACK_MANIFEST.json',
+  runRefs: 'RUN_REFS.json',
+} as const;
+
+/** Pack-relative paths (`/`-separated) of every named file. */
+export const packPaths = {
+  fullFile: (prefix: string, stamp: string) => `FULL/${prefix}-FULL-${stamp}.md`,
+  treemapFile: (prefix: string, stamp: string) => `FULL/${prefix}-FULL-TREEMAP-${stamp}.md`,
+  splitIndex: (prefix: string) => `SPLIT/${prefix}-00_INDEX.md`,
+  splitSection: (fileName: string) => `SPLIT/${fileName}`,
+  liteIndex: (prefix: string) => `LITE/${prefix}-00_INDEX.md`,
+  liteManifest: `LITE/${LITE_FILES.manifest}`,
+  liteRunRefs: `LITE/${LITE_FILES.runRefs}`,
+  archive: 'archive/pack.zip',
+  meta: {
+    startHere: 'meta/START_HERE.md',
+    entrypoints: 'meta/ENTRYPOINTS.md',
+    fileTree: 'meta/FILE_TREE.txt',
+    fileIndex: 'meta/FILE_INDEX.json',
+    repoState: 'meta/REPO_STATE.json',
+    packInfo: 'meta/PACK_INFO.json',
+    provenance: 'meta/PROVENANCE.json',
+    omitted: 'meta/REPO_OMITTED_BINARIES.json',
+  },
+} as const;
+
+/** Stamps name files, so they are limited to a safe alphabet. */
+export const STAMP_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** The default name of a pack folder under the packs dir. */
+export function defaultPackName(scopeKey: string, digest: string): string {
+  return `llm-pack-${scopeKey}-${digest.slice(0, 12)}`;
+}
