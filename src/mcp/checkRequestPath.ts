@@ -1,6 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { unsafePathReason } from '../manifest/index.js';
+import { pathProblem } from '../paths/index.js';
 import { PackerError, isErrno } from '../util/index.js';
 
 function refused(path: string, why: string): PackerError {
@@ -8,11 +9,11 @@ function refused(path: string, why: string): PackerError {
 }
 
 /**
- * A path inside a manifest, as a client names it: held to the rule `consume` holds a manifest's
- * paths to (relative, `/`-separated, no empty, `.` or `..` segment, no NUL, backslash or drive).
+ * A path inside a manifest, as a client names it: held to the shared path rule `consume` holds a
+ * manifest's paths to (relative, `/`-separated, no `.`/`..` segment, nothing any system misreads).
  */
 export function checkManifestPath(path: string): string {
-  const reason = unsafePathReason(path);
+  const reason = pathProblem(path);
   if (reason) throw refused(path, `not a packed file's path (${reason})`);
   return path;
 }
@@ -31,7 +32,8 @@ export async function resolveAllowedDir(input: { path: string; base: string; dir
   // `.` alone names `base` itself; anywhere else a `.` or `..` segment is refused.
   const body = path === '.' ? '' : path.replace(/^\/+/, '').replace(/\/+$/, '');
   if (body !== '') {
-    const reason = unsafePathReason(body);
+    // A folder on this machine need not be portable (a local `aux/` is fine), but it may not climb.
+    const reason = unsafePathReason(body, { portable: false });
     if (reason) throw refused(path, reason);
   } else if (path === '') throw refused(path, 'empty path');
   let real: string;

@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { estimateTokens } from '../bundle/index.js';
-import { packPaths } from '../packdir/index.js';
+import { PACK_FOLDERS, packPaths } from '../packdir/index.js';
+import { nameProblem } from '../paths/index.js';
 import { PackerError, isErrno } from '../util/index.js';
 
 /** One SPLIT part of a pack: part 0 is the index, parts 1… hold the files. */
@@ -23,7 +24,8 @@ const packInfoSchema = z.looseObject({
 
 /** A part's file must be a plain file name in SPLIT/: PACK_INFO.json is not trusted to name others. */
 function checkPartFile(packDir: string, file: string): string {
-  if (!/^SPLIT\/[^/\\\0]+$/.test(file) || file === 'SPLIT/.' || file === 'SPLIT/..') {
+  const [folder, name, ...more] = file.split('/');
+  if (folder !== PACK_FOLDERS.SPLIT || name === undefined || more.length > 0 || nameProblem(name) !== undefined) {
     throw new PackerError('INPUT_INVALID', ` ${packDir}: ${packPaths.meta.packInfo} names a part outside SPLIT/: ${JSON.stringify(file)}`);
   }
   return file;

@@ -82,7 +82,11 @@ async function pack(ctx: McpContext, input: PackInput) {
     `packed ${summary.filesPacked} files (${summary.bytes} bytes, ${tokens.total} tokens, ${tokens.encoding}) of ${root}, scope ${summary.scope.key}`,
     `pack folder ${summary.outDir}`,
     `manifest ${summary.refs.manifestRef}`,
-    ...parts.map((p) => `part ${p.part}: ${p.file} (${p.name}, ${p.files} files, ${p.bytes} bytes, ~${p.tokens} tokens)`),
+    ...parts.map((p) =>
+      p.part === 0
+        ? `part 0: ${p.file} (the index of the parts)`
+        : `part ${p.part}: ${p.file} (${p.name}, ${p.files} files, ${p.bytes} bytes, ~${p.tokens} tokens)`,
+    ),
   ];
   return toolOk(lines.join('\n'), structured);
 }

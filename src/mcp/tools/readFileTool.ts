@@ -50,10 +50,12 @@ function describe(slice: ObjectSlice, name: string): { head: string; nextStartLi
   const range = slice.endLine >= slice.startLine ? `lines ${slice.startLine}-${slice.endLine} of ${slice.totalLines}` : `0 of ${slice.totalLines} lines`;
   const head = `${name} ${slice.ref} (${slice.bytes} bytes, verified), ${range}`;
   if (!slice.truncated) return { head };
-  const next = slice.endLine + 1;
+  const next = slice.endLine < slice.totalLines ? slice.endLine + 1 : undefined;
   if (slice.lineCut) {
-    return { head: `${head}; line ${slice.startLine} is longer than the answer limit: only its start is shown`, nextStartLine: next };
+    const cut = `${head}; line ${slice.startLine} is longer than the answer limit: only its start is shown`;
+    return next === undefined ? { head: cut } : { head: `${cut}; the next line is ${next}`, nextStartLine: next };
   }
+  if (next === undefined) return { head };
   return { head: `${head}; cut at the answer limit: call read_file again with startLine ${next} for the rest`, nextStartLine: next };
 }
 

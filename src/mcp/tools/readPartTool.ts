@@ -2,6 +2,7 @@ import { realpath } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { PACK_FOLDERS } from '../../packdir/index.js';
 import { PackerError, isErrno, openRegularFile } from '../../util/index.js';
 import { listParts } from '../listParts.js';
 import { readFileSlice } from '../readObjectSlice.js';
@@ -33,7 +34,7 @@ async function partPath(packDir: string, file: string): Promise<string> {
   const path = join(packDir, file);
   try {
     const real = await realpath(path);
-    if (dirname(real) !== join(packDir, 'SPLIT')) throw new PackerError('MCP_PATH_REFUSED', ` ${file} leads outside the pack's SPLIT/ folder`);
+    if (dirname(real) !== join(packDir, PACK_FOLDERS.SPLIT)) throw new PackerError('MCP_PATH_REFUSED', ` ${file} leads outside the pack's SPLIT/ folder`);
     const fh = await openRegularFile(real);
     if (fh === undefined) throw new PackerError('MCP_PATH_REFUSED', ` ${file} is not a regular file`);
     await fh.close();

@@ -1,0 +1,95 @@
+/** The server in-process over the SDK's in-memory transport, with deps overridden where a case needs it. */
+import assert from 'node:assert/strict';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { createMcpServer, type McpDeps, type McpServerOptions } from '../../src/mcp/index.js';
+import { tempDir } from '../helpers/tmp.js';
+import { errorCode, textOf } from './mcpClient.js';
+
+async function connect(t: TestContext, options: McpServerOptions, deps: Partial<McpDeps> = {}) {
+  const server = createMcpServer(options, deps);
+  const [a, b] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: 'test', version: '1' });
+  await Promise.all([server.connect(a), client.connect(b)]);
+  t.after(() => client.close());
+  return (name: string, args: Record<string, unknown>) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
+}
+
+async function setup(t: TestContext, extra: Partial<McpServerOptions> = {}, deps: Partial<McpDeps> = {}) {
+  const root = await tempDir(t, 'llmp-mcp-');
+  await mkdir(join(root, 'src'));
+  for (let i = 0; i < 6; i++) await writeFile(join(root, 'src', `f${i}.ts`), `// file ${i}\nconst hit${i} = ${i};\nconst again${i} = 'hit';\n`);
+  const options: McpServerOptions = {
+    root,
+    casRoot: join(root, '.llm-packer/cas'),
+    runsDir: join(root, '.llm-packer/runs'),
+    packsDir: join(root, '.llm-packer/packs'),
+    ...extra,
+  };
+  const call = await connect(t, options, deps);
+  const packed = await call('pack', { path: '.' });
+  assert.equal(packed.isError, undefined, textOf(packed));
+  return { root, call, pack: packed.structuredContent as { manifestRef: string; outDir: string } };
+}
+
+test('options the pipeline does not have yet are refused with MCP_UNSUPPORTED, not ignored', async (t) => {
+  const { call } = await setup(t);
+  for (const extra of [{ include: ['src/**'] }, { ignore: ['*.md'] }, { splitTokens: 1000 }, { style: 'xml' }]) {
+    const r = await call('pack', { path: '.', ...extra });
+    assert.equal(errorCode(r), 'MCP_UNSUPPORTED', JSON.stringify(extra));
+  }
+  assert.equal((await call('pack', { path: '.', style: 'markdown' })).isError, undefined);
+});
+
+test('a crash inside a tool is a tool error (IO_ERROR) and the server keeps answering', async (t) => {
+  const { call, pack } = await setup(t, {}, {
+    verifyPack: () => {
+      throw new TypeError('boom\nsecond line');
+    },
+  });
+  const r = await call('verify', { pack: pack.outDir });
+  assert.equal(errorCode(r), 'IO_ERROR');
+  assert.equal(textOf(r), 'IO_ERROR: boom');
+  const bad = await call('read_part', { pack: pack.outDir, part: -1 });
+  assert.equal(bad.isError, true);
+  assert.equal((await call('list_files', { manifest: pack.manifestRef })).isError, undefined);
+});
+
+test('grep stops at its match limit and at its time budget, and says so', async (t) => {
+  let clock = 0;
+  const { root, call, pack } = await setup(t, { maxGrepMatches: 3 }, { now: () => clock });
+  const many = await call('grep', { manifest: pack.manifestRef, pattern: 'hit' });
+  const s = many.structuredContent as { matches: unknown[]; truncated: boolean; filesNotSearched: number };
+  assert.equal(s.matches.length, 3);
+  assert.equal(s.truncated, true);
+  assert.match(textOf(many), /narrow the search/);
+  const store = { root, casRoot: join(root, '.llm-packer/cas'), runsDir: join(root, '.llm-packer/runs'), packsDir: join(root, '.llm-packer/packs') };
+  const slow = await connect(t, { ...store, grepBudgetMs: 1000 }, { now: () => (clock += 600) });
+  const timed = await slow('grep', { manifest: pack.manifestRef, pattern: 'nothing-matches' });
+  const ts = timed.structuredContent as { filesSearched: number; filesNotSearched: number; truncated: boolean };
+  assert.equal(ts.truncated, true);
+  assert.ok(ts.filesSearched >= 1 && ts.filesNotSearched >= 1, JSON.stringify(ts));
+  assert.match(textOf(timed), /budget/);
+});
+
+test('read_part trusts no part file outside SPLIT/: a tampered PACK_INFO or a symlinked part is refused', async (t) => {
+  const { root, call, pack } = await setup(t);
+  const info = join(pack.outDir, 'meta/PACK_INFO.json');
+  const original = await readFile(info, 'utf8');
+  const parsed = JSON.parse(original) as { sections: { file: string }[] };
+  parsed.sections[0]!.file = 'SPLIT/../../../../etc/passwd';
+  await writeFile(info, JSON.stringify(parsed));
+  assert.equal(errorCode(await call('read_part', { pack: pack.outDir, part: 1 })), 'INPUT_INVALID');
+  await writeFile(info, original);
+  const part = JSON.parse(original).sections[0].file as string;
+  await writeFile(join(root, 'outside.txt'), 'secret\n');
+  await rm(join(pack.outDir, part));
+  await symlink(join(root, 'outside.txt'), join(pack.outDir, part));
+  const r = await call('read_part', { pack: pack.outDir, part: 1 });
+  assert.equal(errorCode(r), 'MCP_PATH_REFUSED');
+  assert.ok(!textOf(r).includes('secret'));
+});
