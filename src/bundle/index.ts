@@ -5,7 +5,7 @@ export { decodeText, createTextNormalizer, estimateTokens } from './normalizeTex
 export type { TextNormalizer } from './normalizeText.js';
 export { renderBlockOpen, renderBlockClose, renderFileBlock, renderFileBlockParts } from './renderFileBlock.js';
 export type { FileBlockHead } from './renderFileBlock.js';
-export { sectionOf, orderSections, splitSectionFileName } from './planSections.js';
+export { sectionOf, orderSections, splitSectionFileName, splitPartFileName } from './planSections.js';
 export { renderFullHeader, renderBodiesFooter, renderTreemap } from './renderFull.js';
 export { renderSectionHeader, renderSplitIndex } from './renderSplit.js';
 export { renderLiteIndex } from './renderLiteIndex.js';
@@ -20,3 +20,5 @@ export type { OutputStyle, StyleRenderer, DocumentInfo, FileHeadInfo, UnitInfo, 
 export { styleRenderer, parseOutputStyle, renderBlock } from './styleRenderer.js';
 export { describePiece } from './markdownStyle.js';
 export { createCdataEscaper, xmlAttr, xmlEscape, xmlChars } from './xmlText.js';
+export { cutByTokens, unitTokens, MIN_TEXT_TOKENS } from './cutByTokens.js';
+export type { TextPiece, CutInput } from './cutByTokens.js';

@@ -3,7 +3,9 @@ import { renderFileTree } from './renderFileTree.js';
 import { renderFileIndex, renderOmitted, renderPackInfo, renderProvenance, renderRepoState } from './renderMetaJson.js';
 import { packPaths } from '../packdir/index.js';
 import { renderStartHere } from './renderStartHere.js';
+import { renderTokensJson } from './renderTokensJson.js';
 import type { BundleContext } from './types.js';
+import { prettyJson } from '../util/index.js';
 
 /** Every meta/ file as `[pack path, text]`, in a fixed order. */
 export function renderMetaFiles(ctx: BundleContext): [string, string][] {
@@ -17,5 +19,8 @@ export function renderMetaFiles(ctx: BundleContext): [string, string][] {
     [m.packInfo, renderPackInfo(ctx)],
     [m.provenance, renderProvenance(ctx)],
     [m.omitted, renderOmitted(ctx)],
+    [m.tokens, renderTokensJson(ctx)],
+    ...(ctx.git.diff !== undefined ? [[m.gitDiff, ctx.git.diff] as [string, string]] : []),
+    ...(ctx.git.log !== undefined ? [[m.gitLog, prettyJson({ commits: ctx.git.log })] as [string, string]] : []),
   ];
 }

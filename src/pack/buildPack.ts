@@ -4,19 +4,22 @@
  * indexes), the inner archive (archive/), the P.2 step (the store only), LITE, the outer archive.
  */
 import { join } from 'node:path';
-import { computePackDigest, type OmittedFile, type PackedFile } from '../bundle/index.js';
+import { computePackDigest, styleRenderer, type OmittedFile, type PackedFile } from '../bundle/index.js';
 import type { Cas } from '../cas/index.js';
 import { PACK_FOLDERS, defaultPackName, packPaths, recoverBackup } from '../packdir/index.js';
 import type { PackRunRecord } from '../runRecord/index.js';
 import { matchAnchors } from '../scopes/index.js';
 import { compareCodePoints } from '../util/index.js';
-import type { RepoState } from '../walk/index.js';
+import { createTokenMeter, type TokenMeter } from '../tokens/index.js';
+import type { GitContext, RepoState } from '../walk/index.js';
+import { renderGitExtras } from './renderGitExtras.js';
+import { checkTokenBudget, largestFiles } from './summarizeTokens.js';
 import type { PackPlan } from './planPack.js';
 import { createFileReader } from './readPackFile.js';
 import { writePackDocs } from './renderPackDocs.js';
 import type { Screened } from './screenFiles.js';
 import type { StageClock } from './stageClock.js';
-import type { PackDeps, PackProgress } from './types.js';
+import type { PackDeps, PackProgress, PackTokens } from './types.js';
 import { finishBodies, writeBodies, type WrittenBodies } from './writeBodies.js';
 import { writeLite } from './writeLite.js';
 import { writeInnerArchive, writeOuterArchive } from './zipPack.js';
@@ -25,6 +28,7 @@ export interface BuildInput {
   plan: PackPlan;
   screened: Screened;
   repoState: RepoState;
+  git: GitContext;
   staging: string;
   cas: Cas;
   isTextContent: PackDeps['isTextContent'];
@@ -42,9 +46,12 @@ export interface Built {
   stamp: string;
   missingAnchors: string[];
   record: PackRunRecord;
+  tokens: PackTokens;
+  /** FULL's path inside the pack, when FULL is on. */
+  fullName?: string;
 }
 
-function readStage(input: BuildInput): Promise<WrittenBodies> {
+function readStage(input: BuildInput, meter: TokenMeter): Promise<WrittenBodies> {
   const { plan, screened, staging, progress } = input;
   const { scope, modes } = plan;
   const read = createFileReader({
@@ -55,7 +62,12 @@ function readStage(input: BuildInput): Promise<WrittenBodies> {
     maxEntryBytes: scope.limits.maxEntryBytes,
   });
   const filesTotal = screened.files.length;
+  const { output } = plan;
   return writeBodies({
+    renderer: styleRenderer(output.style),
+    meter,
+    ...(output.splitTokens !== undefined ? { splitTokens: output.splitTokens } : {}),
+    extras: renderGitExtras(input.git),
     files: screened.files,
     scope,
     staging,
@@ -77,18 +89,56 @@ async function renderStage(input: BuildInput, bodies: WrittenBodies) {
   const omitted: OmittedFile[] = [...screened.omitted.map((f) => ({ rootPath: f.rootPath, bytes: f.size })), ...bodies.omitted];
   omitted.sort((a, b) => compareCodePoints(a.rootPath, b.rootPath));
   const anchors = matchAnchors(scope.anchors, bodies.packed.map((f) => f.rootPath));
-  const fullName = modes.includes('FULL') ? packPaths.fullFile(scope.prefix, stamp) : undefined;
-  const sections = await finishBodies({ bodies, scope, staging, ...(fullName ? { fullName } : {}) });
+  const { output } = plan;
+  const renderer = styleRenderer(output.style);
+  const fullName = modes.includes('FULL') ? packPaths.fullFile(scope.prefix, stamp, renderer.extension) : undefined;
+  const sections = await finishBodies({ bodies, scope, staging, renderer, ...(fullName ? { fullName } : {}) });
   const files = bodies.packed;
-  await writePackDocs(staging, { scope, repoState: input.repoState, files, omitted, digest, stamp, modes, zip: plan.zip, sections, anchors });
-  return { dest, digest, stamp, omittedCount: omitted.length, missingAnchors: anchors.missing };
+  await writePackDocs(staging, {
+    scope,
+    repoState: input.repoState,
+    files,
+    omitted,
+    digest,
+    stamp,
+    modes,
+    zip: plan.zip,
+    sections,
+    anchors,
+    output: {
+      style: output.style,
+      extension: renderer.extension,
+      splitKind: bodies.split.kind,
+      ...(output.splitTokens !== undefined ? { splitTokens: output.splitTokens } : {}),
+    },
+    tokens: { encoding: output.encoding, total: bodies.fullTokens },
+    git: input.git,
+  });
+  const split = sections.map((s) => ({ file: packPaths.splitSection(s.fileName), tokens: s.tokens }));
+  const tokens = { encoding: output.encoding, total: bodies.fullTokens, largest: largestFiles(files, 5), split };
+  return { dest, digest, stamp, omittedCount: omitted.length, missingAnchors: anchors.missing, tokens, ...(fullName ? { fullName } : {}) };
+}
+
+/** Read and store every file, writing FULL and SPLIT; counts come from the store's token cache first. */
+async function bodiesStage(input: BuildInput): Promise<{ bodies: WrittenBodies; cache: PackTokens['cache'] }> {
+  const { plan } = input;
+  const meter = await createTokenMeter({ casRoot: plan.locations.casRoot, encoding: plan.output.encoding, workers: plan.output.tokenWorkers });
+  let bodies: WrittenBodies;
+  try {
+    bodies = await readStage(input, meter);
+  } finally {
+    await meter.close();
+  }
+  const { tokenBudget } = plan.output;
+  if (tokenBudget !== undefined) checkTokenBudget({ budget: tokenBudget, total: bodies.fullTokens, encoding: plan.output.encoding, files: bodies.packed });
+  return { bodies, cache: { ...meter.stats } };
 }
 
 export async function buildPack(input: BuildInput): Promise<Built> {
   const { plan, staging, clock, progress } = input;
-  const bodies = await clock.time('read', () => readStage(input));
+  const { bodies, cache } = await clock.time('read', () => bodiesStage(input));
   progress({ stage: 'render' });
-  const rendered = await clock.time('render', () => renderStage(input, bodies));
+  const { tokens, ...rendered } = await clock.time('render', () => renderStage(input, bodies));
   if (plan.zip) {
     progress({ stage: 'zip' });
     await clock.time('zip', () => writeInnerArchive(staging));
@@ -107,5 +157,5 @@ export async function buildPack(input: BuildInput): Promise<Built> {
   );
   if (plan.modes.includes('LITE')) await clock.time('record', () => writeLite({ staging, scope: plan.scope, files: bodies.packed, record }));
   const stagedZip = plan.zip ? await clock.time('zip', () => writeOuterArchive(staging)) : undefined;
-  return { ...rendered, ...(stagedZip ? { stagedZip } : {}), packed: bodies.packed, record };
+  return { ...rendered, ...(stagedZip ? { stagedZip } : {}), packed: bodies.packed, record, tokens: { ...tokens, cache } };
 }

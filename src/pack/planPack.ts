@@ -7,6 +7,7 @@ import type { StoreLocations } from '../config/index.js';
 import { PACK_MODES, STAMP_PATTERN, type PackMode } from '../packdir/index.js';
 import type { Scope } from '../scopes/index.js';
 import { PackerError } from '../util/index.js';
+import { planOutput, type OutputPlan } from './planOutput.js';
 import type { PackDeps, RunPackOptions } from './types.js';
 
 /** Files read at once unless the caller says otherwise. */
@@ -25,6 +26,7 @@ export interface PackPlan {
   /** The caller's out dir; absent: a folder named after the digest under the packs dir. */
   readonly outDir?: string;
   readonly concurrency: number;
+  readonly output: OutputPlan;
 }
 
 function selectModes(modes: RunPackOptions['modes'] = {}): PackMode[] {
@@ -76,5 +78,6 @@ export async function planPack(options: RunPackOptions, deps: Pick<PackDeps, 'lo
     ...(options.stamp !== undefined ? { stamp: options.stamp } : {}),
     ...(options.outDir !== undefined ? { outDir: options.outDir } : {}),
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+    output: planOutput(options, config),
   });
 }

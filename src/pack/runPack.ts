@@ -5,14 +5,13 @@
  * a staging folder that becomes the pack only after the P.2 step's root audit passed.
  */
 import { performance } from 'node:perf_hooks';
-import { basename, dirname } from 'node:path';
-import { estimateTokens } from '../bundle/index.js';
+import { basename, dirname, join } from 'node:path';
 import { openCas } from '../cas/index.js';
 import { loadConfig, resolveStoreLocations } from '../config/index.js';
 import { PACK_FOLDERS, createStaging, listPublishLeftovers, publishPack, recoverBackup, removeStaged } from '../packdir/index.js';
 import { recordPackRun } from '../runRecord/index.js';
 import { resolveScope } from '../scopes/index.js';
-import { collectFiles, isTextContent, readRepoState, type RepoState, type Selection } from '../walk/index.js';
+import { collectFiles, isTextContent, readGitContext, readRepoState, type GitContext, type RepoState, type Selection } from '../walk/index.js';
 import { buildPack, type Built } from './buildPack.js';
 import { planPack, type PackPlan } from './planPack.js';
 import { screenFiles } from './screenFiles.js';
@@ -24,6 +23,7 @@ export const defaultPackDeps: PackDeps = {
   resolveScope,
   resolveStoreLocations,
   readRepoState,
+  readGitContext: (root, options) => readGitContext(root, options),
   collectFiles: (input) => collectFiles(input),
   isTextContent,
   openCas,
@@ -38,15 +38,17 @@ function excludedPaths(plan: PackPlan): string[] {
   return [locations.casRoot, locations.runsDir, locations.packsDir, ...out];
 }
 
-async function collect(plan: PackPlan, deps: PackDeps): Promise<{ selection: Selection; repoState: RepoState }> {
+async function collect(plan: PackPlan, deps: PackDeps): Promise<{ selection: Selection; repoState: RepoState; git: GitContext }> {
   // Nor is what a killed run left beside the out dir (it may be inside the root).
   const leftovers = plan.outDir === undefined ? [] : await listPublishLeftovers(plan.outDir);
   const exclude = [...excludedPaths(plan), ...leftovers];
-  const [selection, repoState] = await Promise.all([
+  const { includeDiff, includeLog } = plan.output;
+  const [selection, repoState, git] = await Promise.all([
     deps.collectFiles({ root: plan.root, scope: plan.scope, exclude }),
     deps.readRepoState(plan.root),
+    deps.readGitContext(plan.root, { includeDiff, includeLog }),
   ]);
-  return { selection, repoState };
+  return { selection, repoState, git };
 }
 
 function summarize(plan: PackPlan, built: Built, clock: StageClock): PackSummary {
@@ -61,7 +63,8 @@ function summarize(plan: PackPlan, built: Built, clock: StageClock): PackSummary
     filesPacked: built.packed.length,
     filesOmitted: built.omittedCount,
     bytes,
-    estimatedTokens: estimateTokens(bytes),
+    tokens: built.tokens,
+    ...(built.fullName ? { fullFile: join(built.dest, built.fullName) } : {}),
     digest: built.digest,
     stamp: built.stamp,
     refs: {
@@ -95,7 +98,7 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
   const { scope } = plan;
   progress({ stage: 'scope', scope: { key: scope.key, title: scope.title } });
   if (plan.outDir !== undefined) await recoverBackup(plan.outDir);
-  const { selection, repoState } = await clock.time('collect', () => collect(plan, deps));
+  const { selection, repoState, git } = await clock.time('collect', () => collect(plan, deps));
   progress({ stage: 'collect', files: selection.files.length + selection.omitted.length });
   const screened = await clock.time('screen', () =>
     screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency: plan.concurrency }),
@@ -108,7 +111,7 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
   try {
     const cas = deps.openCas(plan.locations.casRoot);
     const { isTextContent: isText, recordPackRun: record } = deps;
-    built = await buildPack({ plan, screened, repoState, staging, cas, isTextContent: isText, recordPackRun: record, clock, progress });
+    built = await buildPack({ plan, screened, repoState, git, staging, cas, isTextContent: isText, recordPackRun: record, clock, progress });
     progress({ stage: 'publish' });
     const { dest } = built;
     await clock.time('publish', () => publishPack({ staging, dest }));

@@ -7,8 +7,9 @@ import type { CliContext } from '../io.js';
 import { addStoreOptions } from '../options.js';
 import { printJson, printLine } from '../output.js';
 import { createPackProgress, formatBytes } from '../packProgress.js';
+import { addOutputOptions, outputOptionsFrom, printTokenLines, writeFullTo, type OutputFlags } from '../packOutputOptions.js';
 
-interface PackFlags {
+interface PackFlags extends OutputFlags {
   scope?: string;
   outDir?: string;
   full: boolean;
@@ -50,7 +51,8 @@ function limitsFrom(flags: PackFlags): Partial<PackLimits> {
 function printSummary(ctx: CliContext, s: PackSummary): void {
   const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
   printLine(ctx.io, `scope     ${s.scope.key} (${s.scope.title})`);
-  printLine(ctx.io, `packed    ${files(s.filesPacked)}, ${formatBytes(s.bytes)} (~${s.estimatedTokens} tokens, estimated)`);
+  printLine(ctx.io, `packed    ${files(s.filesPacked)}, ${formatBytes(s.bytes)}`);
+  printTokenLines(ctx, s);
   printLine(ctx.io, `omitted   ${files(s.filesOmitted)} (not text; see meta/REPO_OMITTED_BINARIES.json)`);
   if (s.missingAnchors.length > 0) printLine(ctx.io, `anchors   missing: ${s.missingAnchors.join(', ')}`);
   printLine(ctx.io, `time      ${(s.timingsMs.total / 1000).toFixed(2)} s`);
@@ -79,7 +81,8 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .option('--max-entry-bytes <n>', 'refuse to pack a file larger than this')
     .option('--max-entries <n>', 'refuse to pack more files than this')
     .option('--disallow-duplicate-hashes', 'refuse two files with the same content')
-    .option('--json', 'print the run summary as JSON on stdout')
+    .option('--json', 'print the run summary as JSON on stdout');
+  addOutputOptions(cmd)
     .option('--quiet', 'no progress display')
     .action(async (root: string, flags: PackFlags) => {
       const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(ctx.io.cwd, p));
@@ -97,12 +100,16 @@ export function registerPack(program: Command, ctx: CliContext): void {
           ...(flags.runsDir !== undefined ? { runsDir: abs(flags.runsDir) as string } : {}),
           ...(flags.packsDir !== undefined ? { packsDir: abs(flags.packsDir) as string } : {}),
           limits: limitsFrom(flags),
+          ...outputOptionsFrom(flags),
           onProgress: (e) => display.onProgress(e),
         });
       } finally {
         display.stop();
       }
-      if (flags.json) printJson(ctx.io, summary);
-      else printSummary(ctx, summary);
+      // With --stdout, standard output holds the FULL text alone; the summary goes to stderr.
+      const report = flags.stdout ? { ...ctx, io: { ...ctx.io, stdout: ctx.io.stderr } } : ctx;
+      if (flags.stdout && summary.fullFile) await writeFullTo(ctx.io.stdout, summary.fullFile);
+      if (flags.json) printJson(report.io, summary);
+      else if (!(flags.stdout && flags.quiet)) printSummary(report, summary);
     });
 }
