@@ -24,6 +24,7 @@ export interface TokenMeter {
   text(text: string): Promise<number>;
   /** A counter on this thread, for work that needs many small counts in a row (cutting a file). */
   counter(): Promise<TokenCounter>;
+  /** Units (file texts) the cache answered, and those counted. */
   readonly stats: { hits: number; misses: number };
   /** Saves new counts to the cache and stops the workers. */
   close(): Promise<void>;
@@ -49,8 +50,10 @@ export async function createTokenMeter(options: { casRoot: string; encoding: Tok
   const cache = await openTokenCache(options.casRoot, encoding);
   const pool = createTokenPool({ encoding, workers: options.workers });
   let local: Promise<TokenCounter> | undefined;
-  const cached = async (key: TokenCacheKey, compute: () => Promise<number>): Promise<number> => {
+  const stats = { hits: 0, misses: 0 };
+  const cached = async (key: TokenCacheKey, compute: () => Promise<number>, unit = false): Promise<number> => {
     const hit = cache.get(key);
+    if (unit) stats[hit === undefined ? 'misses' : 'hits'] += 1;
     if (hit !== undefined) return hit;
     const n = await compute();
     cache.set(key, n);
@@ -58,12 +61,16 @@ export async function createTokenMeter(options: { casRoot: string; encoding: Tok
   };
   return {
     encoding,
-    stats: cache.stats,
+    stats,
     unit: (key, render) =>
-      cached(key, async () => {
-        const text = render();
-        return typeof text === 'string' ? pool.count(text) : countStreamed((t) => pool.count(t), text);
-      }),
+      cached(
+        key,
+        async () => {
+          const text = render();
+          return typeof text === 'string' ? pool.count(text) : countStreamed((t) => pool.count(t), text);
+        },
+        true,
+      ),
     text: (text) => (text === '' ? Promise.resolve(0) : cached({ hash: sha256Hex(text), variant: TEXT_VARIANT }, () => pool.count(text))),
     counter: () => (local ??= loadTokenCounter(encoding)),
     async close() {

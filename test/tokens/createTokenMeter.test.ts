@@ -19,12 +19,12 @@ test('a second meter on the same store answers from the cache, streamed or whole
   await first.close();
   assert.equal(streamed, counter.count(big));
   assert.equal(heading, counter.count('## `a.ts` (3 bytes)\n\n'));
-  assert.deepEqual(first.stats, { hits: 0, misses: 2 });
+  assert.deepEqual(first.stats, { hits: 0, misses: 1 });
 
   const second = await createTokenMeter({ casRoot, encoding: 'o200k_base', workers: 1 });
   const again = await second.unit({ hash: HASH, variant: 'md.ts' }, () => assert.fail('counted twice'));
   assert.equal(again, streamed);
   assert.equal(await second.text('## `a.ts` (3 bytes)\n\n'), heading);
   await second.close();
-  assert.deepEqual(second.stats, { hits: 2, misses: 0 });
+  assert.deepEqual(second.stats, { hits: 1, misses: 0 });
 });
