@@ -20,4 +20,5 @@ export * from './pack/index.js';
 export * from './scopes/index.js';
 export * from './walk/index.js';
 export * from './tokens/index.js';
+export * from './remote/index.js';
 export * from './mcp/index.js';

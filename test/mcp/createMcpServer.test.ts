@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, Progress } from '@modelcontextprotocol/sdk/types.js';
 import { createMcpServer, type McpDeps, type McpServerOptions } from '../../src/mcp/index.js';
 import { tempDir } from '../helpers/tmp.js';
 import { errorCode, textOf } from './mcpClient.js';
@@ -16,7 +16,8 @@ async function connect(t: TestContext, options: McpServerOptions, deps: Partial<
   const client = new Client({ name: 'test', version: '1' });
   await Promise.all([server.connect(a), client.connect(b)]);
   t.after(() => client.close());
-  return (name: string, args: Record<string, unknown>) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
+  return (name: string, args: Record<string, unknown>, onprogress?: (p: Progress) => void) =>
+    client.callTool({ name, arguments: args }, undefined, onprogress ? { onprogress } : {}) as Promise<CallToolResult>;
 }
 
 async function setup(t: TestContext, extra: Partial<McpServerOptions> = {}, deps: Partial<McpDeps> = {}) {
@@ -92,4 +93,14 @@ test('read_part trusts no part file outside SPLIT/: a tampered PACK_INFO or a sy
   const r = await call('read_part', { pack: pack.outDir, part: 1 });
   assert.equal(errorCode(r), 'MCP_PATH_REFUSED');
   assert.ok(!textOf(r).includes('secret'));
+});
+
+test('pack sends rising progress notifications when the client asks for them', async (t) => {
+  const { call } = await setup(t);
+  const seen: Progress[] = [];
+  const r = await call('pack', { path: '.' }, (p) => seen.push(p));
+  assert.equal(r.isError, undefined);
+  assert.ok(seen.length >= 5, JSON.stringify(seen));
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i]!.progress > seen[i - 1]!.progress);
+  assert.ok(seen.every((p) => p.total === 8 && typeof p.message === 'string'));
 });

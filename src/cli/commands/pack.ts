@@ -4,7 +4,9 @@ import { PackerError, runPack, type PackSummary, type RunPackOptions } from '../
 
 type PackLimits = NonNullable<RunPackOptions['limits']>;
 import type { CliContext } from '../io.js';
-import { addStoreOptions } from '../options.js';
+import { addStoreOptions, configFileFrom, storeLocationsFrom } from '../options.js';
+import { addRemoteOption, remoteUrlFor } from '../remote.js';
+import { printPush, pushAfterPack } from './remote.js';
 import { printJson, printLine } from '../output.js';
 import { createPackProgress, formatBytes } from '../packProgress.js';
 import { addOutputOptions, outputOptionsFrom, printTokenLines, writeFullTo, type OutputFlags } from '../packOutputOptions.js';
@@ -20,12 +22,14 @@ interface PackFlags extends OutputFlags {
   casRoot?: string;
   runsDir?: string;
   packsDir?: string;
+  config?: string;
   maxTotalBytes?: string;
   maxEntryBytes?: string;
   maxEntries?: string;
   disallowDuplicateHashes?: boolean;
   json?: boolean;
   quiet?: boolean;
+  remote?: string;
 }
 
 function count(flag: string, value: string | undefined): number | undefined {
@@ -76,7 +80,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .option('--no-lite', 'do not write LITE/')
     .option('--zip', 'also write archive/pack.zip and <out dir>.zip')
     .option('--stamp <s>', 'name stamp of the FULL files (default: digest12)');
-  addStoreOptions(cmd, { root: false })
+  addRemoteOption(addStoreOptions(cmd, { root: false }))
     .option('--max-total-bytes <n>', 'refuse to pack more bytes than this')
     .option('--max-entry-bytes <n>', 'refuse to pack a file larger than this')
     .option('--max-entries <n>', 'refuse to pack more files than this')
@@ -87,6 +91,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .action(async (root: string, flags: PackFlags) => {
       const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(ctx.io.cwd, p));
       const display = createPackProgress(ctx.io, { bar: ctx.io.stderr.isTTY === true && !flags.quiet });
+      const configFile = await configFileFrom(flags, ctx.io);
       let summary: PackSummary;
       try {
         summary = await runPack({
@@ -99,6 +104,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
           ...(flags.casRoot !== undefined ? { casRoot: abs(flags.casRoot) as string } : {}),
           ...(flags.runsDir !== undefined ? { runsDir: abs(flags.runsDir) as string } : {}),
           ...(flags.packsDir !== undefined ? { packsDir: abs(flags.packsDir) as string } : {}),
+          ...(configFile !== undefined ? { configFile } : {}),
           limits: limitsFrom(flags),
           ...outputOptionsFrom(flags),
           onProgress: (e) => display.onProgress(e),
@@ -109,7 +115,12 @@ export function registerPack(program: Command, ctx: CliContext): void {
       // With --stdout, standard output holds the FULL text alone; the summary goes to stderr.
       const report = flags.stdout ? { ...ctx, io: { ...ctx.io, stdout: ctx.io.stderr } } : ctx;
       if (flags.stdout && summary.fullFile) await writeFullTo(ctx.io.stdout, summary.fullFile);
-      if (flags.json) printJson(report.io, summary);
-      else if (!(flags.stdout && flags.quiet)) printSummary(report, summary);
+      const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, root));
+      const pushed = url === undefined ? undefined : await pushAfterPack(report, url, (await storeLocationsFrom({ ...flags, scope: summary.scope.key }, ctx.io, root)).casRoot, summary.refs.statusRef);
+      if (flags.json) printJson(report.io, pushed ? { ...summary, remote: pushed } : summary);
+      else if (!(flags.stdout && flags.quiet)) {
+        printSummary(report, summary);
+        if (pushed) printPush(report, pushed);
+      }
     });
 }

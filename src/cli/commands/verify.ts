@@ -4,13 +4,17 @@ import { PackerError, openCas, verifyPack } from '../../index.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
+import { addRemoteOption, remoteUrlFor, type RemoteFlags } from '../remote.js';
+import { pullForManifest } from './remote.js';
 
 export function registerVerify(program: Command, ctx: CliContext): void {
-  addStoreOptions(program.command('verify').description('recompute and check everything a pack claims; exit 0 only if all holds'))
+  addRemoteOption(addStoreOptions(program.command('verify').description('recompute and check everything a pack claims; exit 0 only if all holds')))
     .argument('<pack>')
     .option('--json', 'print the report as JSON')
-    .action(async (pack: string, flags: StoreFlags & { json?: boolean }) => {
+    .action(async (pack: string, flags: StoreFlags & RemoteFlags & { json?: boolean }) => {
       const locations = await storeLocationsFrom(flags, ctx.io);
+      const url = await remoteUrlFor(flags, ctx.io, locations.root);
+      if (url !== undefined) await pullForManifest(ctx.io, url, locations.casRoot, resolve(ctx.io.cwd, pack));
       const report = await verifyPack({
         cas: openCas(locations.casRoot),
         runsDir: locations.runsDir,

@@ -88,7 +88,7 @@ async function grep(ctx: McpContext, input: { manifest: string; pattern: string;
     }
   }
   const lines = matches.map((m) => `${m.path}:${m.line}: ${m.text}  (${m.ref})`);
-  const head = `${matches.length} matches of /${input.pattern}/ in ${searched} files of ${loaded.manifestRef}`;
+  const head = `${matches.length} ${matches.length === 1 ? 'match' : 'matches'} of /${input.pattern}/ in ${searched} files of ${loaded.manifestRef}`;
   const tail = [
     ...(skipped > 0 ? [`${skipped} files not searched${cut === undefined ? ` (larger than ${settings.maxGrepFileBytes} bytes)` : ''}`] : []),
     ...(cut !== undefined ? [`… cut: ${cut}`] : []),
@@ -112,6 +112,7 @@ export function registerGrepTool(server: McpServer, ctx: McpContext): void {
         'Search the files of a pack manifest for a regular expression, line by line; returns each match with its path, line number and the file\'s sha256: ref. RE2 syntax (linear time, so any pattern is safe).',
       inputSchema,
       outputSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (input) => answer(() => grep(ctx, input)),
   );

@@ -57,6 +57,7 @@ export function registerListFilesTool(server: McpServer, ctx: McpContext): void 
       description: 'List the files of a pack manifest with their sizes, token counts and sha256: refs, optionally only those matching a glob.',
       inputSchema,
       outputSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (input) => answer(() => listFiles(ctx, input)),
   );

@@ -1,8 +1,10 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import type { PackProgress } from '../../pack/index.js';
 import { PackerError } from '../../util/index.js';
 import { resolveAllowedDir } from '../checkRequestPath.js';
 import { listParts } from '../listParts.js';
+import { createPackProgress } from '../packProgress.js';
 import { answer, toolOk } from '../toolResult.js';
 import type { McpContext } from '../types.js';
 
@@ -53,7 +55,7 @@ function refuseUnsupported(input: PackInput): void {
   }
 }
 
-async function pack(ctx: McpContext, input: PackInput) {
+async function pack(ctx: McpContext, input: PackInput, onProgress: (event: PackProgress) => void) {
   const { settings, deps } = ctx;
   refuseUnsupported(input);
   const root = await resolveAllowedDir({ path: input.path, base: settings.root, dirs: settings.allowRoots });
@@ -63,6 +65,7 @@ async function pack(ctx: McpContext, input: PackInput) {
     casRoot: settings.casRoot,
     runsDir: settings.runsDir,
     packsDir: settings.packsDir,
+    onProgress,
   });
   const parts = await listParts(summary.outDir);
   const { verdict: _verdict, ...refs } = summary.refs;
@@ -100,7 +103,9 @@ export function registerPackTool(server: McpServer, ctx: McpContext): void {
         'Pack a folder into a content-addressed pack: every file is stored by its SHA-256 and listed in a manifest. Returns the manifest ref (for list_files, read_file, grep), the pack folder (for read_part, verify), token totals and the SPLIT parts.',
       inputSchema,
       outputSchema,
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    (input) => answer(() => pack(ctx, input)),
+    (input, extra) =>
+      answer(() => pack(ctx, input, createPackProgress(extra._meta?.progressToken, (n) => extra.sendNotification(n)))),
   );
 }

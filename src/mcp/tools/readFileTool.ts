@@ -85,6 +85,7 @@ export function registerReadFileTool(server: McpServer, ctx: McpContext): void {
         "Read a packed file by manifest and path, or by its sha256: ref, optionally a line range. The bytes are checked against the ref before they are returned; the answer carries the ref to cite. Long files are cut with a note saying the startLine to continue from.",
       inputSchema,
       outputSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (input) => answer(() => readFileTool(ctx, input)),
   );

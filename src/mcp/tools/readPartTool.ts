@@ -79,6 +79,7 @@ export function registerReadPartTool(server: McpServer, ctx: McpContext): void {
       description: 'Read one SPLIT part of a pack (part 0 is the index of the parts). Parts are cut to fit a model: read them one by one.',
       inputSchema,
       outputSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (input) => answer(() => readPart(ctx, input)),
   );

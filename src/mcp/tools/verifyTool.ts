@@ -36,6 +36,7 @@ export function registerVerifyTool(server: McpServer, ctx: McpContext): void {
         'Recompute and check everything a pack claims: manifest, run records, every file in the store intact, roots and a full audit. The report lists each check; ok is true only if all passed.',
       inputSchema,
       outputSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (input) => answer(() => verify(ctx, input)),
   );
