@@ -5,8 +5,8 @@
  */
 import type { StyleRenderer } from './styleTypes.js';
 
-/** Tokens a piece must have room for besides its frame (a character takes at most 4 alone). */
-export const MIN_TEXT_TOKENS = 8;
+/** Tokens a piece must have room for besides its frame (one character, escaped: XML writes a line separator as `]]>&#8232;<![CDATA[`). */
+export const MIN_TEXT_TOKENS = 24;
 
 export interface CutInput {
   renderer: StyleRenderer;

@@ -5,7 +5,7 @@
  * one per part, so nothing is dropped. The same files and N always give the same parts.
  */
 import { join } from 'node:path';
-import { cutByTokens, type PackedFile, type PieceInfo, type StyleRenderer } from '../bundle/index.js';
+import { MIN_TEXT_TOKENS, cutByTokens, type PackedFile, type PieceInfo, type StyleRenderer } from '../bundle/index.js';
 import type { Scope } from '../scopes/index.js';
 import type { TokenMeter } from '../tokens/index.js';
 import { PackerError } from '../util/index.js';
@@ -66,7 +66,7 @@ export function createTokenPartWriter(input: { scope: Scope; splitDir: string; r
     try {
       pieces = cutByTokens({ renderer, count: (t) => counter.count(t), rootPath, longestRun: block.unit.longestRun, text, capacity: limit - frame - 2 });
     } catch (err) {
-      if (err instanceof RangeError) throw tooSmall(limit, frame + 10);
+      if (err instanceof RangeError) throw tooSmall(limit, frame + MIN_TEXT_TOKENS + 2);
       throw err;
     }
     for (const [i, piece] of pieces.entries()) {
