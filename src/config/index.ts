@@ -1,4 +1,4 @@
-export { resolveStoreLocations, detectDefaultScope, AGS_BUCKETS } from './storeLocations.js';
+export { STORE_LAYOUTS, resolveStoreLocations, detectDefaultScope, AGS_BUCKETS } from './storeLocations.js';
 export { AGS_SCOPE_NAMES, BUILTIN_SCOPE_NAMES, isAgsScopeName } from './scopeNames.js';
 export type { BuiltinScopeName } from './scopeNames.js';
 export type { StoreLocations, StoreLocationOptions } from './storeLocations.js';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, runPack, type PackSummary, type RunPackOptions } from '../../index.js';
+import { DEFAULT_LIMITS, PackerError, runPack, type PackSummary, type RunPackOptions } from '../../index.js';
 
 type PackLimits = NonNullable<RunPackOptions['limits']>;
 import type { CliContext } from '../io.js';
@@ -40,6 +40,11 @@ function count(flag: string, value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/** `52428800 = 50 MiB`: the number a flag takes, and what it means. */
+function sizeDefault(bytes: number): string {
+  return `${bytes} = ${formatBytes(bytes).replace(".0 ", " ")}`;
+}
+
 function limitsFrom(flags: PackFlags): Partial<PackLimits> {
   const limits: Partial<PackLimits> = {};
   const total = count('--max-total-bytes', flags.maxTotalBytes);
@@ -74,16 +79,16 @@ export function registerPack(program: Command, ctx: CliContext): void {
       '--scope <name>',
       'ags, lab, cat_cas, repo or a scope from llm-packer.config.json (default: ags when ROOT has AGS buckets, else repo)',
     )
-    .option('--out-dir <dir>', 'where the pack goes (default: <packs dir>/llm-pack-<scope>-<digest12>)')
+    .option('--out-dir <dir>', 'where the pack goes (default: <packs-dir>/llm-pack-<scope>-<digest12>)')
     .option('--no-full', 'do not write FULL/')
     .option('--no-split', 'do not write SPLIT/')
     .option('--no-lite', 'do not write LITE/')
     .option('--zip', 'also write archive/pack.zip and <out dir>.zip')
     .option('--stamp <s>', 'name stamp of the FULL files (default: digest12)');
   addRemoteOption(addStoreOptions(cmd, { root: false }))
-    .option('--max-total-bytes <n>', 'refuse to pack more bytes than this')
-    .option('--max-entry-bytes <n>', 'refuse to pack a file larger than this')
-    .option('--max-entries <n>', 'refuse to pack more files than this')
+    .option('--max-total-bytes <n>', `refuse to pack more bytes than this (default: ${sizeDefault(DEFAULT_LIMITS.maxTotalBytes)}, or the config's limits)`)
+    .option('--max-entry-bytes <n>', `refuse to pack a file larger than this (default: ${sizeDefault(DEFAULT_LIMITS.maxEntryBytes)}, or the config's limits)`)
+    .option('--max-entries <n>', `refuse to pack more files than this (default: ${DEFAULT_LIMITS.maxEntries}, or the config's limits)`)
     .option('--disallow-duplicate-hashes', 'refuse two files with the same content')
     .option('--json', 'print the run summary as JSON on stdout');
   addOutputOptions(cmd)
