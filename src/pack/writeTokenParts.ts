@@ -62,12 +62,28 @@ export function createTokenPartWriter(input: { scope: Scope; splitDir: string; r
     // Room for the unit: the part's frame and the longest heading a piece of this file can have.
     const worst: PieceInfo = { piece: lines, pieces: lines, firstLine: lines, lastLine: lines, totalLines: lines };
     const frame = p.writer.tokens + (await p.writer.headTokens(rootPath, entry.bytes, worst)) + (await p.writer.closeTokens(1, Buffer.byteLength(text)));
+    const first = Number(p.doc.name);
+    // The exact tokens piece `i` takes in its own part (part `first + i`), frame included.
+    const exact = async (piece: { text: string; firstLine: number; lastLine: number; unitTokens: number }, i: number, count: number) => {
+      const doc = { scope, kind: 'part' as const, name: String(first + i) };
+      const info: PieceInfo = { piece: i + 1, pieces: count, firstLine: piece.firstLine, lastLine: piece.lastLine, totalLines: lines };
+      const head = renderer.fileHead({ rootPath, bytes: entry.bytes, index: 0, piece: info });
+      const close = renderer.close(doc, { files: 1, bytes: Buffer.byteLength(piece.text) });
+      return (await meter.text(renderer.open(doc))) + (await meter.text(head)) + piece.unitTokens + (await meter.text(close));
+    };
+    let capacity = limit - frame - 2;
     let pieces;
-    try {
-      pieces = cutByTokens({ renderer, count: (t) => counter.count(t), rootPath, longestRun: block.unit.longestRun, text, capacity: limit - frame - 2 });
-    } catch (err) {
-      if (err instanceof RangeError) throw tooSmall(limit, frame + MIN_TEXT_TOKENS + 2);
-      throw err;
+    for (;;) {
+      try {
+        pieces = cutByTokens({ renderer, count: (t) => counter.count(t), rootPath, longestRun: block.unit.longestRun, text, capacity });
+      } catch (err) {
+        if (err instanceof RangeError) throw tooSmall(limit, frame + MIN_TEXT_TOKENS + 2);
+        throw err;
+      }
+      let over = 0;
+      for (const [i, piece] of pieces.entries()) over = Math.max(over, (await exact(piece, i, pieces.length)) - limit);
+      if (over <= 0) break;
+      capacity -= over; // a heading with other numbers took a few more tokens than estimated
     }
     for (const [i, piece] of pieces.entries()) {
       const part = current && current.writer.files === 0 ? current : await startPart();

@@ -121,7 +121,7 @@ test('git context: uncommitted changes recorded; --include-diff and --include-lo
   const tree = await readTree(s.outDir);
   const full = (await readFile(s.fullFile!)).toString();
   assert.match(full, /## Git: working tree diff against HEAD \(\d+ bytes\)\n\n```\ndiff --git a\/a\.md b\/a\.md\n[^]*-one\n\+two\n```/);
-  assert.match(full, /## Git: the last 1 commits[^]*Author: Ann <ann@example\.org>\nDate: {3}2024-01-02T03:04:05Z\n\n {4}add a\n\na\.md\n/);
+  assert.match(full, /## Git: the last 1 commits[^]*Author: Ann <ann@example\.org>\nDate: {3}2024-01-02T03:04:05\+00:00\n\n {4}add a\n\na\.md\n/);
   assert.equal(s.tokens.total, fresh(full));
   assert.match(tree.get('meta/GIT_DIFF.patch')!.toString(), /^diff --git a\/a\.md b\/a\.md/);
   assert.equal((JSON.parse(tree.get('meta/GIT_LOG.json')!.toString()) as { commits: unknown[] }).commits.length, 1);
