@@ -1,5 +1,6 @@
 import { renderEntrypoints } from './renderEntrypoints.js';
 import { renderFileTree } from './renderFileTree.js';
+import { renderOmittedReasons, renderSecrets } from './renderSelectionMeta.js';
 import { renderFileIndex, renderOmitted, renderPackInfo, renderProvenance, renderRepoState } from './renderMetaJson.js';
 import { packPaths } from '../packdir/index.js';
 import { renderStartHere } from './renderStartHere.js';
@@ -19,6 +20,8 @@ export function renderMetaFiles(ctx: BundleContext): [string, string][] {
     [m.packInfo, renderPackInfo(ctx)],
     [m.provenance, renderProvenance(ctx)],
     [m.omitted, renderOmitted(ctx)],
+    [m.omittedReasons, renderOmittedReasons(ctx)],
+    [m.secrets, renderSecrets(ctx)],
     [m.tokens, renderTokensJson(ctx)],
     ...(ctx.git.diff !== undefined ? [[m.gitDiff, ctx.git.diff] as [string, string]] : []),
     ...(ctx.git.log !== undefined ? [[m.gitLog, prettyJson({ commits: ctx.git.log })] as [string, string]] : []),

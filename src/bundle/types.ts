@@ -2,6 +2,8 @@ import type { PackMode } from '../packdir/index.js';
 import type { GitContext, RepoState } from '../walk/index.js';
 import type { OutputStyle, PieceInfo } from './styleTypes.js';
 import type { AnchorMatch, Scope } from '../scopes/index.js';
+import type { SecretFinding } from '../secrets/index.js';
+import type { OmittedEntry } from '../select/index.js';
 
 /** A packed text file, after it was read and stored. */
 export interface PackedFile {
@@ -60,4 +62,8 @@ export interface BundleContext {
   tokens: { encoding: string; total: number };
   /** What git said about the packed root ({} outside git). */
   git: GitContext;
+  /** Every path not packed, with its reason (meta/OMITTED.json). */
+  reasons: readonly OmittedEntry[];
+  /** Every secret finding (meta/SECRETS.json). */
+  secrets: readonly SecretFinding[];
 }

@@ -14,3 +14,4 @@ export type { PackerConfig, ScopeConfig, LimitsConfig, OutputConfig } from './co
 export { loadConfig, loadConfigFile, parseConfig } from './loadConfig.js';
 export { findConfigFile } from './findConfigFile.js';
 export { buildConfigJsonSchema } from './buildConfigJsonSchema.js';
+export { initConfig, configTemplate, renderConfigTemplate, CONFIG_SCHEMA_REF } from './initConfig.js';

@@ -3,6 +3,8 @@
  * read+store (repo/, FULL and SPLIT bodies streamed), render (final names, meta/, FULL and SPLIT
  * indexes), the inner archive (archive/), the P.2 step (the store only), LITE, the outer archive.
  */
+import type { SecretFinding } from '../secrets/index.js';
+import { listOmitted, type OmittedEntry } from '../select/index.js';
 import { join } from 'node:path';
 import { computePackDigest, styleRenderer, type OmittedFile, type PackedFile } from '../bundle/index.js';
 import type { Cas } from '../cas/index.js';
@@ -49,6 +51,9 @@ export interface Built {
   tokens: PackTokens;
   /** FULL's path inside the pack, when FULL is on. */
   fullName?: string;
+  /** Every path not packed, with its reason (meta/OMITTED.json). */
+  reasons: OmittedEntry[];
+  findings: SecretFinding[];
 }
 
 function readStage(input: BuildInput, meter: TokenMeter): Promise<WrittenBodies> {
@@ -94,7 +99,12 @@ async function renderStage(input: BuildInput, bodies: WrittenBodies) {
   const fullName = modes.includes('FULL') ? packPaths.fullFile(scope.prefix, stamp, renderer.extension) : undefined;
   const sections = await finishBodies({ bodies, scope, staging, renderer, ...(fullName ? { fullName } : {}) });
   const files = bodies.packed;
+  const findings = [...screened.findings];
+  const binary = omitted.map((o) => o.rootPath);
+  const reasons = listOmitted({ ignored: screened.ignored, binary, textRule: scope.textRule, findings });
   await writePackDocs(staging, {
+    reasons,
+    secrets: findings,
     scope,
     repoState: input.repoState,
     files,
@@ -116,7 +126,7 @@ async function renderStage(input: BuildInput, bodies: WrittenBodies) {
   });
   const split = sections.map((s) => ({ file: packPaths.splitSection(s.fileName), tokens: s.tokens }));
   const tokens = { encoding: output.encoding, total: bodies.fullTokens, largest: largestFiles(files, 5), split };
-  return { dest, digest, stamp, omittedCount: omitted.length, missingAnchors: anchors.missing, tokens, ...(fullName ? { fullName } : {}) };
+  return { dest, digest, stamp, omittedCount: omitted.length, missingAnchors: anchors.missing, reasons, findings, tokens, ...(fullName ? { fullName } : {}) };
 }
 
 /** Read and store every file, writing FULL and SPLIT; counts come from the store's token cache first. */

@@ -2,6 +2,7 @@
  * The first stage of a pack: options checked and resolved once (scope, store locations, modes)
  * into a readonly plan that every later stage takes instead of the options and the deps.
  */
+import { planSelection, type SelectionPlan } from '../select/index.js';
 import { isAbsolute, relative } from 'node:path';
 import type { StoreLocations } from '../config/index.js';
 import { PACK_MODES, STAMP_PATTERN, type PackMode } from '../packdir/index.js';
@@ -27,6 +28,8 @@ export interface PackPlan {
   readonly outDir?: string;
   readonly concurrency: number;
   readonly output: OutputPlan;
+  /** The user's selection rules and the secret policy (config and flags). */
+  readonly selection: SelectionPlan;
 }
 
 function selectModes(modes: RunPackOptions['modes'] = {}): PackMode[] {
@@ -79,5 +82,6 @@ export async function planPack(options: RunPackOptions, deps: Pick<PackDeps, 'lo
     ...(options.outDir !== undefined ? { outDir: options.outDir } : {}),
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     output: planOutput(options, config),
+    selection: planSelection(options.select ?? {}, config, scope),
   });
 }

@@ -45,6 +45,8 @@ export const packPaths = {
     tokens: 'meta/TOKENS.json',
     gitDiff: 'meta/GIT_DIFF.patch',
     gitLog: 'meta/GIT_LOG.json',
+    omittedReasons: 'meta/OMITTED.json',
+    secrets: 'meta/SECRETS.json',
   },
 } as const;
 
