@@ -47,7 +47,6 @@ export interface BundleContext {
   digest: string;
   stamp: string;
   modes: readonly PackMode[];
-  zip: boolean;
   sections: readonly SplitSection[];
   anchors: AnchorMatch;
   /** How FULL and SPLIT were written and counted. */

@@ -1,7 +1,7 @@
 /**
  * The stages that run inside the staging folder, each the one writer of its folders:
  * read+store (repo/, FULL and SPLIT bodies streamed), render (final names, meta/, FULL and SPLIT
- * indexes), the inner archive (archive/), the P.2 step (the store only), LITE, the outer archive.
+ * indexes), the P.2 step (the store only), LITE, the archive (`<dest>.zip`, staged inside).
  */
 import type { SecretFinding } from '../secrets/index.js';
 import { listOmitted, type OmittedEntry } from '../select/index.js';
@@ -24,7 +24,7 @@ import type { StageClock } from './stageClock.js';
 import type { PackDeps, PackProgress, PackTokens } from './types.js';
 import { finishBodies, writeBodies, type WrittenBodies } from './writeBodies.js';
 import { writeLite } from './writeLite.js';
-import { writeInnerArchive, writeOuterArchive } from './zipPack.js';
+import { writeOuterArchive } from './zipPack.js';
 
 export interface BuildInput {
   plan: PackPlan;
@@ -33,6 +33,8 @@ export interface BuildInput {
   git: GitContext;
   staging: string;
   cas: Cas;
+  /** The store with durability in a batch, for the read stage (flushed before the records). */
+  readCas: Cas;
   isTextContent: PackDeps['isTextContent'];
   recordPackRun: PackDeps['recordPackRun'];
   clock: StageClock;
@@ -60,7 +62,7 @@ function readStage(input: BuildInput, meter: TokenMeter): Promise<WrittenBodies>
   const { plan, screened, staging, progress } = input;
   const { scope, modes } = plan;
   const read = createFileReader({
-    cas: input.cas,
+    cas: input.readCas,
     repoDir: join(staging, PACK_FOLDERS.repo),
     textRule: scope.textRule,
     isTextContent: input.isTextContent,
@@ -112,7 +114,6 @@ async function renderStage(input: BuildInput, bodies: WrittenBodies) {
     digest,
     stamp,
     modes,
-    zip: plan.zip,
     sections,
     anchors,
     output: {
@@ -147,13 +148,14 @@ async function bodiesStage(input: BuildInput): Promise<{ bodies: WrittenBodies; 
 export async function buildPack(input: BuildInput): Promise<Built> {
   const { plan, staging, clock, progress } = input;
   const { bodies, cache } = await clock.time('read', () => bodiesStage(input));
+  // One flush makes every stored file durable; it runs while render works, and the records,
+  // which name the files and root them, wait for it.
+  const durable = input.readCas.sync();
+  durable.catch(() => undefined); // awaited below; render failing first must not leave it unhandled
   progress({ stage: 'render' });
   const { tokens, ...rendered } = await clock.time('render', () => renderStage(input, bodies));
-  if (plan.zip) {
-    progress({ stage: 'zip' });
-    await clock.time('zip', () => writeInnerArchive(staging));
-  }
   progress({ stage: 'record' });
+  await clock.time('record', () => durable);
   const record = await clock.time('record', () =>
     input.recordPackRun({
       cas: input.cas,

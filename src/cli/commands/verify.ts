@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, openCas, verifyPack } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -15,8 +15,8 @@ export function registerVerify(program: Command, ctx: CliContext): void {
       const locations = await storeLocationsFrom(flags, ctx.io);
       const url = await remoteUrlFor(flags, ctx.io, locations.root);
       if (url !== undefined) await pullForManifest(ctx.io, url, locations.casRoot, resolve(ctx.io.cwd, pack));
-      const report = await verifyPack({
-        cas: openCas(locations.casRoot),
+      const report = await lib().verifyPack({
+        cas: lib().openCas(locations.casRoot),
         runsDir: locations.runsDir,
         root: locations.root,
         packDir: resolve(ctx.io.cwd, pack),
@@ -25,7 +25,7 @@ export function registerVerify(program: Command, ctx: CliContext): void {
       else for (const c of report.checks) printLine(ctx.io, `${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
       if (!report.ok) {
         const failed = report.checks.filter((c) => !c.ok).map((c) => c.name);
-        throw new PackerError('VERIFY_FAILED', ` ${pack}: ${failed.join(', ')}`);
+        throw new (lib().PackerError)('VERIFY_FAILED', ` ${pack}: ${failed.join(', ')}`);
       }
     });
 }
