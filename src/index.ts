@@ -22,5 +22,6 @@ export * from './select/index.js';
 export * from './secrets/index.js';
 export * from './walk/index.js';
 export * from './store/index.js';
+export * from './tokens/index.js';
 export * from './remote/index.js';
 export * from './mcp/index.js';

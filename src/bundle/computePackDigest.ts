@@ -1,8 +1,11 @@
 import { canonicalJson, sha256Hex } from '../util/index.js';
 import type { PackedFile } from './types.js';
 
+/** What the digest covers of a packed file (never its token count). */
+type DigestFile = Pick<PackedFile, 'bytes' | 'rootPath' | 'hash'>;
+
 /** What REPO_STATE.json lists for each packed file, in pack order. */
-export function digestRows(files: readonly PackedFile[]): { bytes: number; path: string; sha256: string }[] {
+export function digestRows(files: readonly DigestFile[]): { bytes: number; path: string; sha256: string }[] {
   return files.map((f) => ({ bytes: f.bytes, path: f.rootPath, sha256: f.hash }));
 }
 
@@ -11,6 +14,6 @@ export function digestRows(files: readonly PackedFile[]): { bytes: number; path:
  * over every packed file in pack order. Its first 12 hex characters name the default out dir and
  * stamp, so the same files give the same names.
  */
-export function computePackDigest(files: readonly PackedFile[]): string {
+export function computePackDigest(files: readonly DigestFile[]): string {
   return sha256Hex(canonicalJson(digestRows(files)));
 }

@@ -5,7 +5,7 @@ export { decodeText, createTextNormalizer, estimateTokens } from './normalizeTex
 export type { TextNormalizer } from './normalizeText.js';
 export { renderBlockOpen, renderBlockClose, renderFileBlock, renderFileBlockParts } from './renderFileBlock.js';
 export type { FileBlockHead } from './renderFileBlock.js';
-export { sectionOf, orderSections, splitSectionFileName } from './planSections.js';
+export { sectionOf, orderSections, splitSectionFileName, splitPartFileName } from './planSections.js';
 export { renderFullHeader, renderBodiesFooter, renderTreemap } from './renderFull.js';
 export { renderSectionHeader, renderSplitIndex } from './renderSplit.js';
 export { renderLiteIndex } from './renderLiteIndex.js';
@@ -15,3 +15,10 @@ export { renderFileIndex, renderRepoState, renderPackInfo, renderProvenance, ren
 export { renderStartHere } from './renderStartHere.js';
 export { renderEntrypoints } from './renderEntrypoints.js';
 export { renderMetaFiles } from './renderMetaFiles.js';
+export { OUTPUT_STYLES } from './styleTypes.js';
+export type { OutputStyle, StyleRenderer, DocumentInfo, FileHeadInfo, UnitInfo, PieceInfo, TextEscaper } from './styleTypes.js';
+export { styleRenderer, parseOutputStyle, renderBlock } from './styleRenderer.js';
+export { describePiece } from './markdownStyle.js';
+export { createCdataEscaper, xmlAttr, xmlEscape, xmlChars } from './xmlText.js';
+export { cutByTokens, unitTokens, MIN_TEXT_TOKENS } from './cutByTokens.js';
+export type { TextPiece, CutInput } from './cutByTokens.js';

@@ -32,8 +32,14 @@ export function orderSections(names: Iterable<string>, kind: Scope['sections']):
   return set.has(ROOT_FILES_SECTION) ? [...folders, ROOT_FILES_SECTION] : folders;
 }
 
-/** `<PREFIX>-01_LAW.md`: numbered from 1 in section order, at least two digits. */
-export function splitSectionFileName(prefix: string, index: number, count: number, name: string): string {
+/** `<PREFIX>-01_LAW.md`: numbered from 1 in section order, at least two digits; `ext` by style. */
+export function splitSectionFileName(prefix: string, index: number, count: number, name: string, ext = 'md'): string {
   const width = Math.max(2, String(count).length);
-  return `${prefix}-${String(index + 1).padStart(width, '0')}_${name}.md`;
+  return `${prefix}-${String(index + 1).padStart(width, '0')}_${name}.${ext}`;
+}
+
+/** `<PREFIX>-PART-01.md`: a token-bounded SPLIT part, numbered from 1, at least two digits. */
+export function splitPartFileName(prefix: string, index: number, count: number, ext = 'md'): string {
+  const width = Math.max(2, String(count).length);
+  return `${prefix}-PART-${String(index + 1).padStart(width, '0')}.${ext}`;
 }

@@ -1,11 +1,10 @@
 import type { Scope } from '../scopes/index.js';
 import { codeSpan, displayPath, fenceFor, longestBacktickRun } from './fenceText.js';
-import { estimateTokens } from './normalizeText.js';
 import { plural } from './plural.js';
 import type { PackedFile } from './types.js';
 
 /** Top of the FULL file: what follows and how to read it (nothing that depends on the files). */
-export function renderFullHeader(scope: Scope): string {
+export function renderFullHeader(scope: Pick<Scope, 'key' | 'title'>): string {
   return [
     `# ${scope.title}: full text`,
     '',
@@ -18,31 +17,36 @@ export function renderFullHeader(scope: Scope): string {
   ].join('\n');
 }
 
-/** Bottom of a FULL or SPLIT file: the totals of what it holds. */
+/**
+ * Bottom of a FULL or SPLIT file: the totals of what it holds. (No token count: it would count
+ * itself; the tree map, the split index and meta/TOKENS.json give the exact counts.)
+ */
 export function renderBodiesFooter(files: number, bytes: number): string {
-  return `---\n\nEnd: ${plural(files, 'file')}, ${plural(bytes, 'byte')} (about ${plural(estimateTokens(bytes), 'token')}, estimated).\n`;
+  return `---\n\nEnd: ${plural(files, 'file')}, ${plural(bytes, 'byte')}.\n`;
 }
 
 interface TreeNode {
   name: string;
   files: number;
   bytes: number;
+  tokens: number;
   children: Map<string, TreeNode>;
   leaf: boolean;
 }
 
 function newNode(name: string, leaf: boolean): TreeNode {
-  return { name, files: 0, bytes: 0, children: new Map(), leaf };
+  return { name, files: 0, bytes: 0, tokens: 0, children: new Map(), leaf };
 }
 
 /** A tree of pack paths with file counts and byte totals on every folder. */
-export function buildTree(files: readonly Pick<PackedFile, 'rootPath' | 'bytes'>[]): TreeNode {
+export function buildTree(files: readonly Pick<PackedFile, 'rootPath' | 'bytes' | 'tokens'>[]): TreeNode {
   const root = newNode('.', false);
   for (const file of files) {
     const parts = file.rootPath.split('/');
     let node = root;
     node.files += 1;
     node.bytes += file.bytes;
+    node.tokens += file.tokens;
     parts.forEach((part, i) => {
       const leaf = i === parts.length - 1;
       const key = leaf ? part : `${part}/`;
@@ -54,13 +58,14 @@ export function buildTree(files: readonly Pick<PackedFile, 'rootPath' | 'bytes'>
       node = child;
       node.files += 1;
       node.bytes += file.bytes;
+      node.tokens += file.tokens;
     });
   }
   return root;
 }
 
 function describe(node: TreeNode): string {
-  const tokens = `~${estimateTokens(node.bytes)} tokens`;
+  const tokens = plural(node.tokens, 'token');
   if (node.leaf) return `${node.name}  ${plural(node.bytes, 'byte')}, ${tokens}`;
   return `${node.name}/  ${plural(node.files, 'file')}, ${plural(node.bytes, 'byte')}, ${tokens}`;
 }
@@ -74,18 +79,19 @@ function renderTreeLines(node: TreeNode, indent: string, out: string[]): void {
   });
 }
 
-/** FULL's tree map: every folder with its totals, every file with its size and token estimate. */
-export function renderTreemap(scope: Scope, files: readonly PackedFile[]): string {
+/** FULL's tree map: every folder with its totals, every file with its size and exact token count. */
+export function renderTreemap(scope: Scope, files: readonly PackedFile[], tokens: { encoding: string; total: number }): string {
   const tree = buildTree(files);
-  const lines = [`./  ${plural(tree.files, 'file')}, ${plural(tree.bytes, 'byte')}, ~${estimateTokens(tree.bytes)} tokens`];
+  const lines = [`./  ${plural(tree.files, 'file')}, ${plural(tree.bytes, 'byte')}, ${plural(tree.tokens, 'token')}`];
   renderTreeLines(tree, '', lines);
   const body = `${lines.join('\n')}\n`;
   const fence = fenceFor(longestBacktickRun(Buffer.from(body, 'utf8')));
   return [
     `# ${scope.title}: tree map`,
     '',
-    'Every packed file with its size and an estimated token count (bytes divided by four, rounded up);',
-    'every folder with the totals of everything below it.',
+    `Every packed file with its size and the tokens its block takes in the full text (${tokens.encoding},`,
+    'heading included); every folder with the totals of everything below it. The full text file holds',
+    `${plural(tokens.total, 'token')} in all (its own heading and end included).`,
     '',
     `${fence}text`,
     `${body}${fence}`,

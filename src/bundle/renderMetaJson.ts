@@ -1,6 +1,5 @@
 import { prettyJson } from '../util/index.js';
 import { digestRows } from './computePackDigest.js';
-import { estimateTokens } from './normalizeText.js';
 import { packPaths } from '../packdir/index.js';
 import type { BundleContext } from './types.js';
 
@@ -34,7 +33,7 @@ export function renderRepoState(ctx: BundleContext): string {
 function listOutputs(ctx: BundleContext): Record<string, string[]> {
   const { prefix } = ctx.scope;
   const out: Record<string, string[]> = {};
-  if (ctx.modes.includes('FULL')) out.full = [packPaths.fullFile(prefix, ctx.stamp), packPaths.treemapFile(prefix, ctx.stamp)];
+  if (ctx.modes.includes('FULL')) out.full = [packPaths.fullFile(prefix, ctx.stamp, ctx.output.extension), packPaths.treemapFile(prefix, ctx.stamp)];
   if (ctx.modes.includes('SPLIT')) out.split = [packPaths.splitIndex(prefix), ...ctx.sections.map((s) => packPaths.splitSection(s.fileName))];
   if (ctx.modes.includes('LITE')) out.lite = [packPaths.liteIndex(prefix), packPaths.liteManifest, packPaths.liteRunRefs];
   return out;
@@ -45,9 +44,15 @@ export function renderPackInfo(ctx: BundleContext): string {
   const bytes = totalBytes(ctx);
   const s = ctx.scope;
   return prettyJson({
-    counts: { bytes, estimated_tokens: estimateTokens(bytes), files: ctx.files.length, omitted: ctx.omitted.length },
+    counts: { bytes, files: ctx.files.length, omitted: ctx.omitted.length, tokens: ctx.tokens.total },
     digest: ctx.digest,
     modes: [...ctx.modes],
+    output: {
+      split: ctx.output.splitKind,
+      ...(ctx.output.splitTokens !== undefined ? { split_tokens: ctx.output.splitTokens } : {}),
+      style: ctx.output.style,
+      token_encoding: ctx.tokens.encoding,
+    },
     outputs: listOutputs(ctx),
     pack_format: PACK_FORMAT,
     scope: {
@@ -60,9 +65,16 @@ export function renderPackInfo(ctx: BundleContext): string {
       text_rule: s.textRule,
       title: s.title,
     },
-    sections: ctx.sections.map((sec) => ({ bytes: sec.bytes, file: `SPLIT/${sec.fileName}`, files: sec.files.length, name: sec.name })),
+    sections: ctx.sections.map((sec) => ({ bytes: sec.bytes, file: packPaths.splitSection(sec.fileName), files: sec.files.length, name: sec.name, tokens: sec.tokens })),
     stamp: ctx.stamp,
   });
+}
+
+/** Whether the packed root had changes git has not committed (absent outside git). */
+function gitJson(ctx: BundleContext): { git?: Record<string, boolean | number> } {
+  const { uncommittedChanges, untrackedFiles } = ctx.git;
+  if (uncommittedChanges === undefined || untrackedFiles === undefined) return {};
+  return { git: { uncommitted_changes: uncommittedChanges, untracked_files: untrackedFiles } };
 }
 
 /** meta/PROVENANCE.json: where the pack came from and how it was chosen (no clock, host or absolute path). */
@@ -71,6 +83,7 @@ export function renderProvenance(ctx: BundleContext): string {
     anchors: { found: [...ctx.anchors.found], missing: [...ctx.anchors.missing] },
     digest: ctx.digest,
     generator: 'llm-packer',
+    ...gitJson(ctx),
     manifest_version: 'P2.0',
     pack_format: PACK_FORMAT,
     repo_state: repoStateJson(ctx),

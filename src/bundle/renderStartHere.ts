@@ -1,5 +1,4 @@
 import { codeSpan } from './fenceText.js';
-import { estimateTokens } from './normalizeText.js';
 import { LITE_FILES, packPaths } from '../packdir/index.js';
 import { plural } from './plural.js';
 import type { BundleContext } from './types.js';
@@ -19,14 +18,15 @@ function whereThingsAre(ctx: BundleContext): string[] {
   const lines = ['## What is where', ''];
   lines.push('- `meta/`: this guide; ENTRYPOINTS.md (likely places to start reading code); FILE_TREE.txt (every path);');
   lines.push('  FILE_INDEX.json and REPO_STATE.json (size and SHA-256 of every file, and their digest);');
-  lines.push('  PACK_INFO.json, PROVENANCE.json; REPO_OMITTED_BINARIES.json (files left out as not text).');
+  lines.push('  PACK_INFO.json, PROVENANCE.json; REPO_OMITTED_BINARIES.json (files left out as not text);');
+  lines.push('  TOKENS.json (exact token counts of every file, folder and output file).');
   lines.push('- `repo/`: a byte-for-byte copy of every packed file, at its path.');
   if (ctx.modes.includes('FULL')) {
-    lines.push(`- ${codeSpan(packPaths.fullFile(prefix, ctx.stamp))}: every file's text in one document;`);
-    lines.push(`  ${codeSpan(packPaths.treemapFile(prefix, ctx.stamp))}: folders and files with sizes and token estimates.`);
+    lines.push(`- ${codeSpan(packPaths.fullFile(prefix, ctx.stamp, ctx.output.extension))}: every file's text in one document;`);
+    lines.push(`  ${codeSpan(packPaths.treemapFile(prefix, ctx.stamp))}: folders and files with sizes and token counts.`);
   }
   if (ctx.modes.includes('SPLIT')) {
-    const sections = plural(ctx.sections.length, 'section');
+    const sections = plural(ctx.sections.length, ctx.output.splitKind);
     lines.push(`- ${codeSpan(packPaths.splitIndex(prefix))}: the same text cut into ${sections}, one file each.`);
   }
   if (ctx.modes.includes('LITE')) {
@@ -39,7 +39,7 @@ function whereThingsAre(ctx: BundleContext): string[] {
 /** meta/START_HERE.md: what the pack is, which files to read first, and where everything is. */
 export function renderStartHere(ctx: BundleContext): string {
   const bytes = ctx.files.reduce((n, f) => n + f.bytes, 0);
-  const size = `${plural(bytes, 'byte')}, about ${plural(estimateTokens(bytes), 'token')}, estimated`;
+  const size = `${plural(bytes, 'byte')}; the full text is ${plural(ctx.tokens.total, 'token')} in ${ctx.tokens.encoding}`;
   const lines = [
     `# Start here: ${ctx.scope.title}`,
     '',

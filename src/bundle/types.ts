@@ -1,5 +1,6 @@
 import type { PackMode } from '../packdir/index.js';
-import type { RepoState } from '../walk/index.js';
+import type { GitContext, RepoState } from '../walk/index.js';
+import type { OutputStyle, PieceInfo } from './styleTypes.js';
 import type { AnchorMatch, Scope } from '../scopes/index.js';
 import type { SecretFinding } from '../secrets/index.js';
 import type { OmittedEntry } from '../select/index.js';
@@ -13,6 +14,8 @@ export interface PackedFile {
   bytes: number;
   /** Bare SHA-256 of its bytes (already in the CAS). */
   hash: string;
+  /** Tokens of its block in FULL (heading and text, as written). */
+  tokens: number;
 }
 
 /** A selected file left out because it is not text. */
@@ -29,6 +32,10 @@ export interface SplitSection {
   /** Pack paths of its files, in pack order. */
   files: readonly PackedFile[];
   bytes: number;
+  /** Tokens of the whole file as written. */
+  tokens: number;
+  /** Files of a token-bounded part that are only partly in it. */
+  pieces?: readonly { rootPath: string; piece: PieceInfo }[];
 }
 
 /** Everything the meta/ and index renderers need; built once the bodies are written. */
@@ -42,6 +49,18 @@ export interface BundleContext {
   modes: readonly PackMode[];
   sections: readonly SplitSection[];
   anchors: AnchorMatch;
+  /** How FULL and SPLIT were written and counted. */
+  output: {
+    style: OutputStyle;
+    /** File name extension of FULL and SPLIT files. */
+    extension: string;
+    splitKind: 'section' | 'part';
+    splitTokens?: number;
+  };
+  /** Exact counts: FULL as written, in this encoding. */
+  tokens: { encoding: string; total: number };
+  /** What git said about the packed root ({} outside git). */
+  git: GitContext;
   /** Every path not packed, with its reason (meta/OMITTED.json). */
   reasons: readonly OmittedEntry[];
   /** Every secret finding (meta/SECRETS.json). */

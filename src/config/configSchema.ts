@@ -3,6 +3,9 @@
  * the validation, and the JSON Schema in `schema/` (see `buildConfigJsonSchema`).
  */
 import { z } from 'zod';
+// Leaf modules (type imports only): the lists have one owner and no import cycle forms.
+import { OUTPUT_STYLES } from '../bundle/styleTypes.js';
+import { TOKEN_ENCODINGS } from '../tokens/types.js';
 import { AGS_SCOPE_NAMES } from './scopeNames.js';
 
 /** The config file's name; it sits in the packed root. */
@@ -89,6 +92,15 @@ export const scopeConfigSchema = z
       'A scope named "repo" replaces the built-in repo scope (its unset fields keep the built-in values).',
   );
 
+export const outputConfigSchema = z
+  .strictObject({
+    style: z.enum(OUTPUT_STYLES).optional().describe('Style of FULL and SPLIT: markdown (default), xml, json or plain.'),
+    encoding: z.enum(TOKEN_ENCODINGS).optional().describe('Tokenizer encoding of every token count (default o200k_base).'),
+    splitTokens: positiveInt.optional().describe('SPLIT in numbered parts of at most this many tokens each.'),
+    tokenBudget: positiveInt.optional().describe('Publish nothing when FULL would hold more tokens than this.'),
+  })
+  .describe('How FULL and SPLIT are written and counted; the command line wins over these.');
+
 export const secretsConfigSchema = z
   .strictObject({
     $comment: comment,
@@ -123,6 +135,7 @@ export const packerConfigSchema = z
       .describe('Leave out lock files, .env*, keys, minified bundles, build and cache folders (default true; never in the AGS scopes).'),
     secrets: secretsConfigSchema.optional(),
     limits: limitsConfigSchema.optional(),
+    output: outputConfigSchema.optional(),
     scopes: z
       .record(
         z.string().regex(SCOPE_NAME, {
@@ -143,3 +156,4 @@ export const packerConfigSchema = z
 export type PackerConfig = z.infer<typeof packerConfigSchema>;
 export type ScopeConfig = z.infer<typeof scopeConfigSchema>;
 export type LimitsConfig = z.infer<typeof limitsConfigSchema>;
+export type OutputConfig = z.infer<typeof outputConfigSchema>;

@@ -6,10 +6,11 @@ export {
   packerConfigSchema,
   scopeConfigSchema,
   limitsConfigSchema,
+  outputConfigSchema,
   CONFIG_FILE_NAME,
   isSafeRelPath,
 } from './configSchema.js';
-export type { PackerConfig, ScopeConfig, LimitsConfig } from './configSchema.js';
+export type { PackerConfig, ScopeConfig, LimitsConfig, OutputConfig } from './configSchema.js';
 export { loadConfig, loadConfigFile, parseConfig } from './loadConfig.js';
 export { findConfigFile } from './findConfigFile.js';
 export { buildConfigJsonSchema } from './buildConfigJsonSchema.js';

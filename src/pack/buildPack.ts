@@ -6,19 +6,22 @@
 import type { SecretFinding } from '../secrets/index.js';
 import { listOmitted, type OmittedEntry } from '../select/index.js';
 import { join } from 'node:path';
-import { computePackDigest, type OmittedFile, type PackedFile } from '../bundle/index.js';
+import { computePackDigest, styleRenderer, type OmittedFile, type PackedFile } from '../bundle/index.js';
 import type { Cas } from '../cas/index.js';
 import { PACK_FOLDERS, defaultPackName, packPaths, recoverBackup } from '../packdir/index.js';
 import type { PackRunRecord } from '../runRecord/index.js';
 import { matchAnchors } from '../scopes/index.js';
 import { compareCodePoints } from '../util/index.js';
-import type { RepoState } from '../walk/index.js';
+import { createTokenMeter, type TokenMeter } from '../tokens/index.js';
+import type { GitContext, RepoState } from '../walk/index.js';
+import { renderGitExtras } from './renderGitExtras.js';
+import { checkTokenBudget, largestFiles } from './summarizeTokens.js';
 import type { PackPlan } from './planPack.js';
 import { createFileReader } from './readPackFile.js';
 import { writePackDocs } from './renderPackDocs.js';
 import type { Screened } from './screenFiles.js';
 import type { StageClock } from './stageClock.js';
-import type { PackDeps, PackProgress } from './types.js';
+import type { PackDeps, PackProgress, PackTokens } from './types.js';
 import { finishBodies, writeBodies, type WrittenBodies } from './writeBodies.js';
 import { writeLite } from './writeLite.js';
 import { writeOuterArchive } from './zipPack.js';
@@ -27,6 +30,7 @@ export interface BuildInput {
   plan: PackPlan;
   screened: Screened;
   repoState: RepoState;
+  git: GitContext;
   staging: string;
   cas: Cas;
   /** The store with durability in a batch, for the read stage (flushed before the records). */
@@ -46,12 +50,15 @@ export interface Built {
   stamp: string;
   missingAnchors: string[];
   record: PackRunRecord;
+  tokens: PackTokens;
+  /** FULL's path inside the pack, when FULL is on. */
+  fullName?: string;
   /** Every path not packed, with its reason (meta/OMITTED.json). */
   reasons: OmittedEntry[];
   findings: SecretFinding[];
 }
 
-function readStage(input: BuildInput): Promise<WrittenBodies> {
+function readStage(input: BuildInput, meter: TokenMeter): Promise<WrittenBodies> {
   const { plan, screened, staging, progress } = input;
   const { scope, modes } = plan;
   const read = createFileReader({
@@ -62,7 +69,12 @@ function readStage(input: BuildInput): Promise<WrittenBodies> {
     maxEntryBytes: scope.limits.maxEntryBytes,
   });
   const filesTotal = screened.files.length;
+  const { output } = plan;
   return writeBodies({
+    renderer: styleRenderer(output.style),
+    meter,
+    ...(output.splitTokens !== undefined ? { splitTokens: output.splitTokens } : {}),
+    extras: renderGitExtras(input.git),
     files: screened.files,
     scope,
     staging,
@@ -84,26 +96,64 @@ async function renderStage(input: BuildInput, bodies: WrittenBodies) {
   const omitted: OmittedFile[] = [...screened.omitted.map((f) => ({ rootPath: f.rootPath, bytes: f.size })), ...bodies.omitted];
   omitted.sort((a, b) => compareCodePoints(a.rootPath, b.rootPath));
   const anchors = matchAnchors(scope.anchors, bodies.packed.map((f) => f.rootPath));
-  const fullName = modes.includes('FULL') ? packPaths.fullFile(scope.prefix, stamp) : undefined;
-  const sections = await finishBodies({ bodies, scope, staging, ...(fullName ? { fullName } : {}) });
+  const { output } = plan;
+  const renderer = styleRenderer(output.style);
+  const fullName = modes.includes('FULL') ? packPaths.fullFile(scope.prefix, stamp, renderer.extension) : undefined;
+  const sections = await finishBodies({ bodies, scope, staging, renderer, ...(fullName ? { fullName } : {}) });
   const files = bodies.packed;
   const findings = [...screened.findings];
   const binary = omitted.map((o) => o.rootPath);
   const reasons = listOmitted({ ignored: screened.ignored, binary, textRule: scope.textRule, findings });
-  const ctx = { scope, repoState: input.repoState, files, omitted, digest, stamp, modes, sections, anchors, reasons, secrets: findings };
-  await writePackDocs(staging, ctx);
-  return { dest, digest, stamp, omittedCount: omitted.length, missingAnchors: anchors.missing, reasons, findings };
+  await writePackDocs(staging, {
+    reasons,
+    secrets: findings,
+    scope,
+    repoState: input.repoState,
+    files,
+    omitted,
+    digest,
+    stamp,
+    modes,
+    sections,
+    anchors,
+    output: {
+      style: output.style,
+      extension: renderer.extension,
+      splitKind: bodies.split.kind,
+      ...(output.splitTokens !== undefined ? { splitTokens: output.splitTokens } : {}),
+    },
+    tokens: { encoding: output.encoding, total: bodies.fullTokens },
+    git: input.git,
+  });
+  const split = sections.map((s) => ({ file: packPaths.splitSection(s.fileName), tokens: s.tokens }));
+  const tokens = { encoding: output.encoding, total: bodies.fullTokens, largest: largestFiles(files, 5), split };
+  return { dest, digest, stamp, omittedCount: omitted.length, missingAnchors: anchors.missing, reasons, findings, tokens, ...(fullName ? { fullName } : {}) };
+}
+
+/** Read and store every file, writing FULL and SPLIT; counts come from the store's token cache first. */
+async function bodiesStage(input: BuildInput): Promise<{ bodies: WrittenBodies; cache: PackTokens['cache'] }> {
+  const { plan } = input;
+  const meter = await createTokenMeter({ casRoot: plan.locations.casRoot, encoding: plan.output.encoding, workers: plan.output.tokenWorkers });
+  let bodies: WrittenBodies;
+  try {
+    bodies = await readStage(input, meter);
+  } finally {
+    await meter.close();
+  }
+  const { tokenBudget } = plan.output;
+  if (tokenBudget !== undefined) checkTokenBudget({ budget: tokenBudget, total: bodies.fullTokens, encoding: plan.output.encoding, files: bodies.packed });
+  return { bodies, cache: { ...meter.stats } };
 }
 
 export async function buildPack(input: BuildInput): Promise<Built> {
   const { plan, staging, clock, progress } = input;
-  const bodies = await clock.time('read', () => readStage(input));
+  const { bodies, cache } = await clock.time('read', () => bodiesStage(input));
   // One flush makes every stored file durable; it runs while render works, and the records,
   // which name the files and root them, wait for it.
   const durable = input.readCas.sync();
   durable.catch(() => undefined); // awaited below; render failing first must not leave it unhandled
   progress({ stage: 'render' });
-  const rendered = await clock.time('render', () => renderStage(input, bodies));
+  const { tokens, ...rendered } = await clock.time('render', () => renderStage(input, bodies));
   progress({ stage: 'record' });
   await clock.time('record', () => durable);
   const record = await clock.time('record', () =>
@@ -119,5 +169,5 @@ export async function buildPack(input: BuildInput): Promise<Built> {
   );
   if (plan.modes.includes('LITE')) await clock.time('record', () => writeLite({ staging, scope: plan.scope, files: bodies.packed, record }));
   const stagedZip = plan.zip ? await clock.time('zip', () => writeOuterArchive(staging)) : undefined;
-  return { ...rendered, ...(stagedZip ? { stagedZip } : {}), packed: bodies.packed, record };
+  return { ...rendered, ...(stagedZip ? { stagedZip } : {}), packed: bodies.packed, record, tokens: { ...tokens, cache } };
 }

@@ -1,5 +1,6 @@
 export { runPack, defaultPackDeps } from './runPack.js';
-export type { RunPackOptions, PackSummary, PackProgress, PackStage, PackDeps, CollectFilesInput } from './types.js';
+export type { RunPackOptions, PackSummary, PackTokens, PackProgress, PackStage, PackDeps, CollectFilesInput } from './types.js';
+export type { OutputPlan } from './planOutput.js';
 export { planPack } from './planPack.js';
 export type { PackPlan } from './planPack.js';
 export { screenFiles } from './screenFiles.js';

@@ -8,6 +8,7 @@ import type { StoreLocations } from '../config/index.js';
 import { PACK_MODES, STAMP_PATTERN, type PackMode } from '../packdir/index.js';
 import type { Scope } from '../scopes/index.js';
 import { PackerError, requireDir } from '../util/index.js';
+import { planOutput, type OutputPlan } from './planOutput.js';
 import type { PackDeps, RunPackOptions } from './types.js';
 
 /** Files read at once unless the caller says otherwise. */
@@ -26,6 +27,7 @@ export interface PackPlan {
   /** The caller's out dir; absent: a folder named after the digest under the packs dir. */
   readonly outDir?: string;
   readonly concurrency: number;
+  readonly output: OutputPlan;
   /** The user's selection rules and the secret policy (config and flags). */
   readonly selection: SelectionPlan;
 }
@@ -74,6 +76,7 @@ export async function planPack(options: RunPackOptions, deps: Pick<PackDeps, 'lo
     ...(options.stamp !== undefined ? { stamp: options.stamp } : {}),
     ...(options.outDir !== undefined ? { outDir: options.outDir } : {}),
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+    output: planOutput(options, config),
     selection: planSelection(options.select ?? {}, config, scope),
   });
 }

@@ -8,8 +8,8 @@ import { writeFileDurable } from '../util/index.js';
 function listPackDocs(ctx: BundleContext): [string, string][] {
   const { prefix } = ctx.scope;
   const docs = renderMetaFiles(ctx);
-  if (ctx.modes.includes('FULL')) docs.push([packPaths.treemapFile(prefix, ctx.stamp), renderTreemap(ctx.scope, ctx.files)]);
-  if (ctx.modes.includes('SPLIT')) docs.push([packPaths.splitIndex(prefix), renderSplitIndex(ctx.scope, ctx.sections)]);
+  if (ctx.modes.includes('FULL')) docs.push([packPaths.treemapFile(prefix, ctx.stamp), renderTreemap(ctx.scope, ctx.files, ctx.tokens)]);
+  if (ctx.modes.includes('SPLIT')) docs.push([packPaths.splitIndex(prefix), renderSplitIndex(ctx.scope, ctx.sections, ctx.output.splitKind)]);
   return docs;
 }
 

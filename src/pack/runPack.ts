@@ -5,8 +5,7 @@
  * a staging folder that becomes the pack only after the P.2 step's root audit passed.
  */
 import { performance } from 'node:perf_hooks';
-import { basename, dirname } from 'node:path';
-import { estimateTokens } from '../bundle/index.js';
+import { basename, dirname, join } from 'node:path';
 import { openCas } from '../cas/index.js';
 import { loadConfig, loadConfigFile, resolveStoreLocations } from '../config/index.js';
 import { PACK_FOLDERS, createStaging, listPublishLeftovers, publishPack, recoverBackup, removeStaged } from '../packdir/index.js';
@@ -14,7 +13,7 @@ import { recordPackRun } from '../runRecord/index.js';
 import { resolveScope } from '../scopes/index.js';
 import { prepareStore, toolPaths } from '../store/index.js';
 import { PackerError, createSyncBatch } from '../util/index.js';
-import { collectFiles, isTextContent, readRepoState, type RepoState, type Selection } from '../walk/index.js';
+import { collectFiles, isTextContent, readGitContext, readRepoState, type GitContext, type RepoState, type Selection } from '../walk/index.js';
 import { buildPack, type Built } from './buildPack.js';
 import { planPack, type PackPlan } from './planPack.js';
 import { screenFiles, type ScreenInput } from './screenFiles.js';
@@ -28,6 +27,7 @@ export const defaultPackDeps: PackDeps = {
   resolveScope,
   resolveStoreLocations,
   readRepoState,
+  readGitContext: (root, options) => readGitContext(root, options),
   collectFiles: (input) => collectFiles(input),
   isTextContent,
   openCas,
@@ -35,15 +35,17 @@ export const defaultPackDeps: PackDeps = {
   now: () => performance.now(),
 };
 
-export async function collect(plan: PackPlan, deps: PackDeps): Promise<{ selection: Selection; repoState: RepoState }> {
+export async function collect(plan: PackPlan, deps: PackDeps): Promise<{ selection: Selection; repoState: RepoState; git: GitContext }> {
   // Nor is what a killed run left beside the out dir (it may be inside the root).
   const leftovers = plan.outDir === undefined ? [] : await listPublishLeftovers(plan.outDir);
   const exclude = [...toolPaths(plan.root, plan.locations, plan.outDir), ...leftovers];
-  const [selection, repoState] = await Promise.all([
+  const { includeDiff, includeLog } = plan.output;
+  const [selection, repoState, git] = await Promise.all([
     deps.collectFiles({ root: plan.root, scope: plan.scope, exclude, select: plan.selection.rules }),
     deps.readRepoState(plan.root),
+    deps.readGitContext(plan.root, { includeDiff, includeLog }),
   ]);
-  return { selection, repoState };
+  return { selection, repoState, git };
 }
 
 function summarize(plan: PackPlan, built: Built, clock: StageClock): PackSummary {
@@ -58,7 +60,8 @@ function summarize(plan: PackPlan, built: Built, clock: StageClock): PackSummary
     filesPacked: built.packed.length,
     filesOmitted: built.omittedCount,
     bytes,
-    estimatedTokens: estimateTokens(bytes),
+    tokens: built.tokens,
+    ...(built.fullName ? { fullFile: join(built.dest, built.fullName) } : {}),
     digest: built.digest,
     stamp: built.stamp,
     refs: {
@@ -109,7 +112,7 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
   const where = { ...(plan.outDir !== undefined ? { outDir: plan.outDir } : {}) };
   await prepareStore(plan.locations, { ...where, write: false }); // refuse a foreign pair before any write
   if (plan.outDir !== undefined) await recoverBackup(plan.outDir);
-  const { selection, repoState } = await clock.time('collect', () => collect(plan, deps));
+  const { selection, repoState, git } = await clock.time('collect', () => collect(plan, deps));
   progress({ stage: 'collect', files: selection.files.length + selection.omitted.length });
   const scan = secretScan(plan, deps.isTextContent, clock);
   const screened = await clock.time('screen', () =>
@@ -132,7 +135,7 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
     // before the run's records and roots name any of them); later puts are durable one by one.
     const readCas = deps.openCas(plan.locations.casRoot, { syncBatch: createSyncBatch() });
     const { isTextContent: isText, recordPackRun: record } = deps;
-    built = await buildPack({ plan, screened, repoState, staging, cas, readCas, isTextContent: isText, recordPackRun: record, clock, progress });
+    built = await buildPack({ plan, screened, repoState, git, staging, cas, readCas, isTextContent: isText, recordPackRun: record, clock, progress });
     progress({ stage: 'publish' });
     const { dest } = built;
     await clock.time('publish', () => publishPack({ staging, dest }));

@@ -3,7 +3,9 @@ import type { PackerConfig, StoreLocationOptions, StoreLocations } from '../conf
 import type { PackMode } from '../packdir/index.js';
 import type { PackRunRecord, RecordPackRunInput } from '../runRecord/index.js';
 import type { PackLimits, ResolveScopeOptions, Scope } from '../scopes/index.js';
-import type { RepoState, Selection } from '../walk/index.js';
+import type { OutputStyle } from '../bundle/index.js';
+import type { TokenEncoding } from '../tokens/index.js';
+import type { GitContext, GitContextOptions, RepoState, Selection } from '../walk/index.js';
 import type { OmitReason, SelectRules, SelectionFlags } from '../select/index.js';
 import type { SecretFinding } from '../secrets/index.js';
 
@@ -31,6 +33,20 @@ export interface RunPackOptions {
   allowEmpty?: boolean;
   /** Files read at once (default 8). */
   concurrency?: number;
+  /** Style of FULL and SPLIT (default: the config's, else markdown). */
+  style?: OutputStyle;
+  /** Tokenizer encoding of every count (default: the config's, else o200k_base). */
+  encoding?: TokenEncoding;
+  /** SPLIT in numbered parts of at most this many tokens each, instead of sections. */
+  splitTokens?: number;
+  /** Refuse to publish a pack whose FULL would hold more tokens than this. */
+  tokenBudget?: number;
+  /** Add the working tree's diff against HEAD to FULL (and meta/GIT_DIFF.patch). */
+  includeDiff?: boolean;
+  /** Add the last N commits to FULL (and meta/GIT_LOG.json). */
+  includeLog?: number;
+  /** Worker threads that count tokens (default: one per core, at most 4; 0 counts on this thread). */
+  tokenWorkers?: number;
   /** The user's selection: include/ignore patterns, default ignores, a path list, the secret scan. */
   select?: SelectionFlags;
   onProgress?: (event: PackProgress) => void;
@@ -48,6 +64,19 @@ export type PackProgress =
   | { stage: 'read'; filesDone: number; filesTotal: number; bytesDone: number; bytesTotal: number }
   | { stage: 'render' | 'zip' | 'record' | 'publish' };
 
+/** The token counts a pack reports. */
+export interface PackTokens {
+  encoding: TokenEncoding;
+  /** The exact count of the FULL file as written: what the model reads (also without FULL on). */
+  total: number;
+  /** The files whose blocks take the most tokens (at most 5), most first. */
+  largest: { path: string; tokens: number }[];
+  /** Each SPLIT file (pack path) with its exact count, in order. */
+  split: { file: string; tokens: number }[];
+  /** Unit counts the store's token cache answered, and those counted in this run. */
+  cache: { hits: number; misses: number };
+}
+
 /** What `runPack` reports; printed by the CLI (JSON with `--json`). */
 export interface PackSummary {
   scope: { key: string; title: string };
@@ -58,8 +87,10 @@ export interface PackSummary {
   filesPacked: number;
   filesOmitted: number;
   bytes: number;
-  /** About four bytes a token: an estimate, not a tokenizer's count. */
-  estimatedTokens: number;
+  /** Exact token counts (see PackTokens). */
+  tokens: PackTokens;
+  /** The published FULL file (absolute), when FULL is on. */
+  fullFile?: string;
   digest: string;
   stamp: string;
   refs: { manifestRef: string; taskSpecRef: string; outputHashesRef: string; statusRef: string; verdict: 'PASS' };
@@ -89,6 +120,7 @@ export interface PackDeps {
   resolveScope: (options: ResolveScopeOptions) => Promise<Scope>;
   resolveStoreLocations: (options: StoreLocationOptions) => Promise<StoreLocations>;
   readRepoState: (root: string) => Promise<RepoState>;
+  readGitContext: (root: string, options: GitContextOptions) => Promise<GitContext>;
   collectFiles: (input: CollectFilesInput) => Promise<Selection>;
   isTextContent: (bytes: Uint8Array) => boolean;
   openCas: (root: string, options?: OpenCasOptions) => Cas;

@@ -1,30 +1,35 @@
 /**
- * Reads run ahead in a bounded window while FULL and SPLIT are written as streams in pack order.
- * Section files go to part files (`SPLIT/.part-N`) that `finishBodies` numbers and names once it
- * is known which sections are non-empty; FULL goes to `FULL/.part` until the stamp is known.
+ * Reads run ahead in a bounded window (each file's unit counted there, from the token cache or on
+ * the worker pool) while FULL and SPLIT are written as streams in pack order, in the output
+ * style. SPLIT documents go to part files (`SPLIT/.part-N`) that `finishBodies` names once all
+ * are known; FULL goes to `FULL/.part` until the stamp is known. FULL's token count is kept even
+ * when FULL is not written.
  */
-import { open, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  createTextNormalizer,
   orderSections,
-  renderBlockClose,
-  renderBlockOpen,
-  renderBodiesFooter,
-  renderFileBlockParts,
-  renderFullHeader,
-  renderSectionHeader,
-  sectionOf,
+  splitPartFileName,
   splitSectionFileName,
   type OmittedFile,
   type PackedFile,
   type SplitSection,
+  type StyleRenderer,
 } from '../bundle/index.js';
+import { PACK_FOLDERS } from '../packdir/index.js';
 import type { Scope } from '../scopes/index.js';
+import type { TokenMeter } from '../tokens/index.js';
 import type { SourceFile } from '../walk/index.js';
+import { createDocumentWriter, type CountedBlock } from './createDocumentWriter.js';
+import { unitInfo, unitText } from './fileUnit.js';
 import { mapOrdered } from './mapOrdered.js';
-import { openSink, type Sink } from './openSink.js';
+import { openSink } from './openSink.js';
 import type { ReadResult } from './readPackFile.js';
+import { createSectionWriter, type WrittenSplitDoc } from './writeSections.js';
+import { createTokenPartWriter } from './writeTokenParts.js';
+
+/** Generated text that FULL holds after the files (git context), as `[label, text]`. */
+export type ExtraBlock = readonly [label: string, text: string];
 
 export interface WriteBodiesInput {
   files: readonly SourceFile[];
@@ -34,6 +39,11 @@ export interface WriteBodiesInput {
   split: boolean;
   read: (file: SourceFile) => Promise<ReadResult>;
   concurrency: number;
+  renderer: StyleRenderer;
+  meter: TokenMeter;
+  /** SPLIT in token-bounded parts instead of sections. */
+  splitTokens?: number;
+  extras?: readonly ExtraBlock[];
   onFile?: (done: { files: number; bytes: number }) => void;
 }
 
@@ -41,70 +51,40 @@ export interface WrittenBodies {
   packed: PackedFile[];
   /** Files the full read found not to be text. */
   omitted: OmittedFile[];
-  /** Non-empty sections in order, with their part files. */
-  sections: { name: string; part: string; files: PackedFile[]; bytes: number }[];
+  /** Non-empty SPLIT documents in order (sections, or parts), with their part files. */
+  split: { kind: 'section' | 'part'; docs: WrittenSplitDoc[] };
   /** FULL's part file, when FULL is on. */
   fullPart?: string;
+  /** Tokens of FULL as written (or as it would be written). */
+  fullTokens: number;
 }
 
-async function writeBlock(result: Extract<ReadResult, { text: true }>, sinks: readonly Sink[]): Promise<void> {
-  const { body, file } = result;
-  if (body.kind === 'bytes') {
-    const parts = renderFileBlockParts({ rootPath: file.rootPath, bytes: body.bytes });
-    for (const s of sinks) for (const part of parts) await s.write(part);
-    return;
-  }
-  const head = renderBlockOpen({ rootPath: file.rootPath, bytes: result.size, longestRun: body.longestRun });
-  const headBytes = Buffer.from(head.text, 'utf8');
-  for (const s of sinks) await s.write(headBytes);
-  const normalizer = createTextNormalizer();
-  let last = '';
-  const emit = async (text: string): Promise<void> => {
-    if (text === '') return;
-    last = text;
-    const bytes = Buffer.from(text, 'utf8');
-    for (const s of sinks) await s.write(bytes);
+type Counted = Exclude<ReadResult, { text: true }> | (Extract<ReadResult, { text: true }> & { block: CountedBlock });
+
+function countingReader(input: WriteBodiesInput): (file: SourceFile) => Promise<Counted> {
+  const { renderer, meter } = input;
+  return async (file) => {
+    const r = await input.read(file);
+    if (!r.text) return r;
+    const unit = unitInfo(r);
+    const unitTokens = await meter.unit({ hash: r.hash, variant: renderer.variant(unit) }, () => unitText(renderer, r, unit));
+    return { ...r, block: { read: r, unit, unitTokens } };
   };
-  const fh = await open(body.path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      await emit(normalizer.push(buf.subarray(0, bytesRead)));
-    }
-  } finally {
-    await fh.close();
-  }
-  await emit(normalizer.end());
-  for (const s of sinks) await s.write(renderBlockClose(head.fence, last === '' || last.endsWith('\n')));
 }
 
-/** One open section file at a time; a section met again (not contiguous) is appended to. */
-function createSectionWriter(scope: Scope, splitDir: string) {
-  const sections = new Map<string, { name: string; part: string; files: PackedFile[]; bytes: number }>();
-  let current: { name: string; sink: Sink } | undefined;
+function createSplitWriter(input: WriteBodiesInput) {
+  const base = { scope: input.scope, splitDir: join(input.staging, PACK_FOLDERS.SPLIT), renderer: input.renderer, meter: input.meter };
+  if (input.splitTokens !== undefined) {
+    const parts = createTokenPartWriter({ ...base, limit: input.splitTokens });
+    return { add: parts.add, abort: parts.abort, finish: async () => ({ kind: 'part' as const, docs: await parts.finish() }) };
+  }
+  const sections = createSectionWriter(base);
   return {
-    sections,
-    async sinkFor(name: string): Promise<Sink> {
-      if (current?.name === name) return current.sink;
-      await current?.sink.close();
-      current = undefined;
-      let section = sections.get(name);
-      let sink: Sink;
-      if (section) sink = await openSink(section.part, 'append');
-      else {
-        section = { name, part: join(splitDir, `.part-${sections.size}`), files: [], bytes: 0 };
-        sections.set(name, section);
-        sink = await openSink(section.part);
-        await sink.write(renderSectionHeader(scope, name));
-      }
-      current = { name, sink };
-      return sink;
-    },
-    async close(): Promise<void> {
-      await current?.sink.close();
-      current = undefined;
+    add: sections.add,
+    abort: sections.abort,
+    async finish() {
+      const byName = await sections.finish();
+      return { kind: 'section' as const, docs: orderSections(byName.keys(), input.scope.sections).map((n) => byName.get(n)!) };
     },
   };
 }
@@ -113,62 +93,59 @@ export async function writeBodies(input: WriteBodiesInput): Promise<WrittenBodie
   const { scope } = input;
   const packed: PackedFile[] = [];
   const omitted: OmittedFile[] = [];
-  const fullPart = input.full ? join(input.staging, 'FULL', '.part') : undefined;
-  const full = fullPart ? await openSink(fullPart) : undefined;
-  const split = createSectionWriter(scope, join(input.staging, 'SPLIT'));
+  const fullPart = input.full ? join(input.staging, PACK_FOLDERS.FULL, '.part') : undefined;
+  const sink = fullPart ? await openSink(fullPart) : undefined;
+  const split = input.split ? createSplitWriter(input) : undefined;
   let doneFiles = 0;
   let doneBytes = 0;
+  let finished = false;
   try {
-    if (full) await full.write(renderFullHeader(scope));
-    for await (const r of mapOrdered(input.files, input.concurrency, input.read)) {
+    const full = await createDocumentWriter({ renderer: input.renderer, doc: { scope, kind: 'full' }, meter: input.meter, ...(sink ? { sink } : {}) });
+    for await (const r of mapOrdered(input.files, input.concurrency, countingReader(input))) {
       doneFiles += 1;
       doneBytes += r.size;
       if (!r.text) omitted.push({ rootPath: r.file.rootPath, bytes: r.size });
       else {
-        const entry: PackedFile = { path: r.file.path, rootPath: r.file.rootPath, bytes: r.size, hash: r.hash };
+        const entry: PackedFile = { path: r.file.path, rootPath: r.file.rootPath, bytes: r.size, hash: r.hash, tokens: 0 };
+        entry.tokens = await full.add(r.block);
         packed.push(entry);
-        const sinks: Sink[] = full ? [full] : [];
-        if (input.split) {
-          const name = sectionOf(entry, scope.sections);
-          sinks.push(await split.sinkFor(name));
-          const section = split.sections.get(name)!;
-          section.files.push(entry);
-          section.bytes += entry.bytes;
-        }
-        await writeBlock(r, sinks);
+        await split?.add(entry, r.block);
       }
       input.onFile?.({ files: doneFiles, bytes: doneBytes });
     }
-    if (full) await full.write(renderBodiesFooter(packed.length, packed.reduce((n, f) => n + f.bytes, 0)));
+    for (const [label, text] of input.extras ?? []) await full.addText(label, text);
+    const totals = await full.close();
+    await sink?.close();
+    const splitDocs = split ? await split.finish() : { kind: 'section' as const, docs: [] };
+    finished = true;
+    return { packed, omitted, split: splitDocs, fullTokens: totals.tokens, ...(fullPart ? { fullPart } : {}) };
   } finally {
-    await full?.close();
-    await split.close();
+    if (!finished) {
+      await sink?.close().catch(() => undefined);
+      await split?.abort().catch(() => undefined);
+    }
   }
-  const order = orderSections(split.sections.keys(), scope.sections);
-  const sections = order.map((name) => split.sections.get(name)!);
-  return { packed, omitted, sections, ...(fullPart ? { fullPart } : {}) };
 }
 
-/** Give the part files their final names; section files get their footers. */
+/** Give the part files their final names (extension by style). */
 export async function finishBodies(input: {
   bodies: WrittenBodies;
   scope: Scope;
   staging: string;
+  renderer: StyleRenderer;
   fullName?: string;
 }): Promise<SplitSection[]> {
-  const { bodies, scope, staging } = input;
+  const { bodies, scope, staging, renderer } = input;
   if (bodies.fullPart && input.fullName) await rename(bodies.fullPart, join(staging, input.fullName));
+  const { kind, docs } = bodies.split;
   const out: SplitSection[] = [];
-  for (const [i, s] of bodies.sections.entries()) {
-    const fileName = splitSectionFileName(scope.prefix, i, bodies.sections.length, s.name);
-    const sink = await openSink(s.part, 'append');
-    try {
-      await sink.write(renderBodiesFooter(s.files.length, s.bytes));
-    } finally {
-      await sink.close();
-    }
-    await rename(s.part, join(staging, 'SPLIT', fileName));
-    out.push({ name: s.name, fileName, files: s.files, bytes: s.bytes });
+  for (const [i, d] of docs.entries()) {
+    const fileName =
+      kind === 'part'
+        ? splitPartFileName(scope.prefix, i, docs.length, renderer.extension)
+        : splitSectionFileName(scope.prefix, i, docs.length, d.name, renderer.extension);
+    await rename(d.part, join(staging, PACK_FOLDERS.SPLIT, fileName));
+    out.push({ name: d.name, fileName, files: d.files, bytes: d.bytes, tokens: d.tokens, ...(d.pieces ? { pieces: d.pieces } : {}) });
   }
   return out;
 }

@@ -24,7 +24,7 @@ export const LITE_FILES = {
 
 /** Pack-relative paths (`/`-separated) of every named file. */
 export const packPaths = {
-  fullFile: (prefix: string, stamp: string) => `FULL/${prefix}-FULL-${stamp}.md`,
+  fullFile: (prefix: string, stamp: string, ext = 'md') => `FULL/${prefix}-FULL-${stamp}.${ext}`,
   treemapFile: (prefix: string, stamp: string) => `FULL/${prefix}-FULL-TREEMAP-${stamp}.md`,
   splitIndex: (prefix: string) => `SPLIT/${prefix}-00_INDEX.md`,
   splitSection: (fileName: string) => `SPLIT/${fileName}`,
@@ -40,6 +40,9 @@ export const packPaths = {
     packInfo: 'meta/PACK_INFO.json',
     provenance: 'meta/PROVENANCE.json',
     omitted: 'meta/REPO_OMITTED_BINARIES.json',
+    tokens: 'meta/TOKENS.json',
+    gitDiff: 'meta/GIT_DIFF.patch',
+    gitLog: 'meta/GIT_LOG.json',
     omittedReasons: 'meta/OMITTED.json',
     secrets: 'meta/SECRETS.json',
   },

@@ -37,9 +37,10 @@ test('section files are numbered from 01, wider only when there are 100 or more'
 test('the file tree prints each folder once, even when siblings sort between its files', () => {
   const files = ['a-x/d', 'a.txt', 'a/b/c', 'a/b/d', 'z'].map((rootPath) => ({ rootPath }));
   assert.equal(renderFileTree(files), '5 files\na-x/\n  d\na.txt\na/\n  b/\n    c\n    d\nz\n');
-  const tree = buildTreeForTest(files.map((f) => ({ ...f, bytes: 2 })));
+  const tree = buildTreeForTest(files.map((f) => ({ ...f, bytes: 2, tokens: 3 })));
   assert.equal(tree.files, 5);
   assert.equal(tree.bytes, 10);
+  assert.equal(tree.tokens, 15);
 });
 
 test('the pack digest depends on every path, size and hash, and on nothing else', () => {

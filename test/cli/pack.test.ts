@@ -30,7 +30,7 @@ test('pack --zip --json writes the whole layout and prints pure JSON', async (t)
   assert.deepEqual(await readdir(out), ['FULL', 'LITE', 'SPLIT', 'meta', 'repo']);
   assert.deepEqual(await readdir(join(out, 'meta')), [
     'ENTRYPOINTS.md', 'FILE_INDEX.json', 'FILE_TREE.txt', 'OMITTED.json', 'PACK_INFO.json', 'PROVENANCE.json',
-    'REPO_OMITTED_BINARIES.json', 'REPO_STATE.json', 'SECRETS.json', 'START_HERE.md',
+    'REPO_OMITTED_BINARIES.json', 'REPO_STATE.json', 'SECRETS.json', 'START_HERE.md', 'TOKENS.json',
   ]);
   assert.deepEqual(await readdir(join(out, 'FULL')), [`AGS-FULL-${stamp}.md`, `AGS-FULL-TREEMAP-${stamp}.md`]);
   assert.deepEqual(await readdir(join(out, 'SPLIT')), [

@@ -14,8 +14,9 @@ import { addRemoteOption, remoteUrlFor } from '../remote.js';
 import { printPush, pushAfterPack } from './remote.js';
 import { printJson, printLine } from '../output.js';
 import { createPackProgress, formatBytes } from '../packProgress.js';
+import { addOutputOptions, outputOptionsFrom, printTokenLines, writeFullTo, type OutputFlags } from '../packOutputOptions.js';
 
-interface PackFlags extends SelectCliFlags {
+interface PackFlags extends SelectCliFlags, OutputFlags {
   stdin?: boolean;
   z?: boolean;
   failOnSecrets?: boolean;
@@ -68,7 +69,8 @@ function limitsFrom(flags: PackFlags): Partial<PackLimits> {
 function printSummary(ctx: CliContext, s: PackSummary): void {
   const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
   printLine(ctx.io, `scope     ${s.scope.key} (${s.scope.title})`);
-  printLine(ctx.io, `packed    ${files(s.filesPacked)}, ${formatBytes(s.bytes)} (~${s.estimatedTokens} tokens, estimated)`);
+  printLine(ctx.io, `packed    ${files(s.filesPacked)}, ${formatBytes(s.bytes)}`);
+  printTokenLines(ctx, s);
   printLine(ctx.io, `omitted   ${files(s.filesOmitted)} (not text; see meta/REPO_OMITTED_BINARIES.json)`);
   if (s.missingAnchors.length > 0) printLine(ctx.io, `anchors   missing: ${s.missingAnchors.join(', ')}`);
   printLine(ctx.io, `time      ${(s.timingsMs.total / 1000).toFixed(2)} s`);
@@ -103,7 +105,8 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .option('--stdin', 'pack only the paths read from standard input, one a line (relative to the current folder)')
     .option('-z', 'with --stdin: paths are NUL-separated (git ls-files -z, find -print0)')
     .option('--fail-on-secrets', 'exit 1 when a file was withheld for a secret (the pack is still written)')
-    .option('--json', 'print the run summary as JSON on stdout')
+    .option('--json', 'print the run summary as JSON on stdout');
+  addOutputOptions(cmd)
     .option('--quiet', 'print nothing on success (errors still go to stderr)')
     .action(async (root: string, flags: PackFlags) => {
       const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(ctx.io.cwd, p));
@@ -129,17 +132,21 @@ export function registerPack(program: Command, ctx: CliContext): void {
           ...(configFile !== undefined ? { configFile } : {}),
           limits: limitsFrom(flags),
           allowEmpty: flags.allowEmpty === true,
+          ...outputOptionsFrom(flags),
           onProgress: (e) => display.onProgress(e),
         });
       } finally {
         display.stop();
       }
+      // With --stdout, standard output holds the FULL text alone; the summary goes to stderr.
+      const report = flags.stdout ? { ...ctx, io: { ...ctx.io, stdout: ctx.io.stderr } } : ctx;
+      if (flags.stdout && summary.fullFile) await writeFullTo(ctx.io.stdout, summary.fullFile);
       const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, root));
-      const pushed = url === undefined ? undefined : await pushAfterPack(ctx, url, (await storeLocationsFrom({ ...flags, scope: summary.scope.key }, ctx.io, root)).casRoot, summary.refs.statusRef);
-      if (flags.json) printJson(ctx.io, pushed ? { ...summary, remote: pushed } : summary);
+      const pushed = url === undefined ? undefined : await pushAfterPack(report, url, (await storeLocationsFrom({ ...flags, scope: summary.scope.key }, ctx.io, root)).casRoot, summary.refs.statusRef);
+      if (flags.json) printJson(report.io, pushed ? { ...summary, remote: pushed } : summary);
       else if (!quiet) {
-        printSummary(ctx, summary);
-        if (pushed) printPush(ctx, pushed);
+        printSummary(report, summary);
+        if (pushed) printPush(report, pushed);
       }
       if (flags.failOnSecrets && summary.secrets.some((f) => f.withheld)) {
         const err = new (lib().PackerError)('SECRETS_WITHHELD', ' files were withheld for secrets (see meta/SECRETS.json); the pack was written');

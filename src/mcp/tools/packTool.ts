@@ -70,7 +70,7 @@ async function pack(ctx: McpContext, input: PackInput, onProgress: (event: PackP
   });
   const parts = await listParts(summary.outDir);
   const { verdict: _verdict, ...refs } = summary.refs;
-  const tokens = { encoding: 'estimate (bytes / 4)', total: summary.estimatedTokens };
+  const tokens = { encoding: summary.tokens.encoding, total: summary.tokens.total };
   const structured = {
     manifestRef: summary.refs.manifestRef,
     outDir: summary.outDir,
