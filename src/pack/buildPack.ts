@@ -1,7 +1,8 @@
 /**
  * The stages that run inside the staging folder, each the one writer of its folders:
  * read+store (repo/, FULL and SPLIT bodies streamed), render (final names, meta/, FULL and SPLIT
- * indexes), the inner archive (archive/), the P.2 step (the store only), LITE, the outer archive.
+ * indexes), the inner archive (archive/), the P.2 step (the store only), LITE, the seal, the
+ * outer archive.
  */
 import { join } from 'node:path';
 import { computePackDigest, type OmittedFile, type PackedFile } from '../bundle/index.js';
@@ -19,6 +20,7 @@ import type { StageClock } from './stageClock.js';
 import type { PackDeps, PackProgress } from './types.js';
 import { finishBodies, writeBodies, type WrittenBodies } from './writeBodies.js';
 import { writeLite } from './writeLite.js';
+import { recordSealOf, writeSeal } from './sealStage.js';
 import { writeInnerArchive, writeOuterArchive } from './zipPack.js';
 
 export interface BuildInput {
@@ -53,6 +55,7 @@ function readStage(input: BuildInput): Promise<WrittenBodies> {
     textRule: scope.textRule,
     isTextContent: input.isTextContent,
     maxEntryBytes: scope.limits.maxEntryBytes,
+    clone: { off: false },
   });
   const filesTotal = screened.files.length;
   return writeBodies({
@@ -106,6 +109,12 @@ export async function buildPack(input: BuildInput): Promise<Built> {
     }),
   );
   if (plan.modes.includes('LITE')) await clock.time('record', () => writeLite({ staging, scope: plan.scope, files: bodies.packed, record }));
+  progress({ stage: 'seal' });
+  const { cas } = input;
+  const statusRef = record.statusRef;
+  const sealRef = await clock.time('seal', () => writeSeal({ plan, staging, cas, statusRef, packed: bodies.packed }));
   const stagedZip = plan.zip ? await clock.time('zip', () => writeOuterArchive(staging)) : undefined;
+  const { dest } = rendered;
+  await clock.time('seal', () => recordSealOf({ plan, staging, dest, cas, statusRef, sealRef, ...(stagedZip ? { stagedZip } : {}) }));
   return { ...rendered, ...(stagedZip ? { stagedZip } : {}), packed: bodies.packed, record };
 }

@@ -28,14 +28,14 @@ export interface RunPackOptions {
   onProgress?: (event: PackProgress) => void;
 }
 
-export type PackStage = 'scope' | 'collect' | 'screen' | 'read' | 'render' | 'zip' | 'record' | 'publish';
+export type PackStage = 'scope' | 'collect' | 'screen' | 'read' | 'render' | 'zip' | 'record' | 'seal' | 'publish';
 
 export type PackProgress =
   | { stage: 'scope'; scope: { key: string; title: string } }
   | { stage: 'collect'; files: number }
   | { stage: 'screen'; files: number; omitted: number; bytes: number }
   | { stage: 'read'; filesDone: number; filesTotal: number; bytesDone: number; bytesTotal: number }
-  | { stage: 'render' | 'zip' | 'record' | 'publish' };
+  | { stage: 'render' | 'zip' | 'record' | 'seal' | 'publish' };
 
 /** What `runPack` reports; printed by the CLI (JSON with `--json`). */
 export interface PackSummary {
