@@ -19,4 +19,5 @@ export * from './bundle/index.js';
 export * from './pack/index.js';
 export * from './scopes/index.js';
 export * from './walk/index.js';
+export * from './remote/index.js';
 export * from './mcp/index.js';

@@ -12,6 +12,8 @@ export interface CliIo {
   cwd: string;
   stdout: OutStream;
   stderr: OutStream;
+  /** The environment (the AWS variables of `--remote`); tests pass their own. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** The process's standard streams, for commands that speak a protocol over them (`mcp`). */
   stdio?: { stdin: NodeJS.ReadableStream & Readable; stdout: Writable };
 }

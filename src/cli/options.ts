@@ -1,6 +1,13 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { resolveStoreLocations, type StoreLocations } from '../index.js';
+import {
+  findConfigFile,
+  loadConfig,
+  loadConfigFile,
+  resolveStoreLocations,
+  type PackerConfig,
+  type StoreLocations,
+} from '../index.js';
 import type { CliIo } from './io.js';
 
 export interface StoreFlags {
@@ -9,22 +16,46 @@ export interface StoreFlags {
   runsDir?: string;
   packsDir?: string;
   scope?: string;
+  config?: string;
 }
 
-/** `--root`, `--cas-root`, `--runs-dir`, `--packs-dir`: every store-touching command takes them. */
+/** The help line of `--config`, the same on every command. */
+export const CONFIG_HELP =
+  'llm-packer.config.json to use (default: the nearest one from the current folder up to the git repository root, else <root>/llm-packer.config.json)';
+
+/** `--root`, `--cas-root`, `--runs-dir`, `--packs-dir`, `--config`: every store-touching command takes them. */
 export function addStoreOptions(cmd: Command, { root = true }: { root?: boolean } = {}): Command {
   if (root) cmd.option('--root <dir>', 'the packed root the default store locations are relative to', '.');
   return cmd
     .option('--cas-root <dir>', 'content-addressed store (default: <root>/.llm-packer/cas, AGS: CAPABILITY/CAS/storage)')
     .option('--runs-dir <dir>', 'runs dir holding RUN_ROOTS.json and GC_PINS.json')
-    .option('--packs-dir <dir>', 'where packs are written');
+    .option('--packs-dir <dir>', 'where packs are written')
+    .option('--config <file>', CONFIG_HELP);
+}
+
+/**
+ * The config file the command line names: `--config` (relative to the working directory), else
+ * the nearest one from the working directory up to the repository root; `undefined` when neither
+ * exists (the library then reads `<root>/llm-packer.config.json` if there is one).
+ */
+export async function configFileFrom(flags: Pick<StoreFlags, 'config'>, io: CliIo): Promise<string | undefined> {
+  if (flags.config !== undefined) return resolve(io.cwd, flags.config);
+  return findConfigFile(resolve(io.cwd));
+}
+
+/** The config a command runs with (see `configFileFrom`); a broken file stops every command alike. */
+export async function configFrom(flags: StoreFlags, io: CliIo, root: string): Promise<PackerConfig | undefined> {
+  const file = await configFileFrom(flags, io);
+  return file === undefined ? loadConfig(root) : loadConfigFile(file);
 }
 
 /** Turn the flags into absolute store locations; relative flags are relative to the caller's cwd. */
-export function storeLocationsFrom(flags: StoreFlags, io: CliIo, root?: string): Promise<StoreLocations> {
+export async function storeLocationsFrom(flags: StoreFlags, io: CliIo, root?: string): Promise<StoreLocations> {
   const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(io.cwd, p));
+  const absRoot = resolve(io.cwd, root ?? flags.root ?? '.');
+  await configFrom(flags, io, absRoot);
   return resolveStoreLocations({
-    root: resolve(io.cwd, root ?? flags.root ?? '.'),
+    root: absRoot,
     ...(flags.scope !== undefined ? { scope: flags.scope } : {}),
     ...(flags.casRoot !== undefined ? { casRoot: abs(flags.casRoot) as string } : {}),
     ...(flags.runsDir !== undefined ? { runsDir: abs(flags.runsDir) as string } : {}),

@@ -91,6 +91,11 @@ export const packerConfigSchema = z
       )
       .optional()
       .describe('Scopes selectable with --scope <name>.'),
+    remote: z
+      .string()
+      .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, { error: 'must be s3://BUCKET or s3://BUCKET/PREFIX' })
+      .optional()
+      .describe('A team store on S3 (s3://BUCKET/PREFIX) used by every command as if --remote were given.'),
   })
   .describe('llm-packer configuration (llm-packer.config.json in the packed root).');
 

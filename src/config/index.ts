@@ -10,5 +10,6 @@ export {
   isSafeRelPath,
 } from './configSchema.js';
 export type { PackerConfig, ScopeConfig, LimitsConfig } from './configSchema.js';
-export { loadConfig, parseConfig } from './loadConfig.js';
+export { loadConfig, loadConfigFile, parseConfig } from './loadConfig.js';
+export { findConfigFile } from './findConfigFile.js';
 export { buildConfigJsonSchema } from './buildConfigJsonSchema.js';

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { z } from 'zod';
 import { PackerError, isErrno, readRegularFile } from '../util/index.js';
 import { CONFIG_FILE_NAME, packerConfigSchema, type PackerConfig } from './configSchema.js';
@@ -30,19 +30,41 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   return oneLine(inner && typeof inner.message === 'string' ? inner.message : issue.message);
 }
 
-function invalid(detail: string, cause?: unknown): PackerError {
-  return new PackerError('CONFIG_INVALID', ` ${CONFIG_FILE_NAME}: ${detail}`, { hint: HINT, cause });
+function invalid(detail: string, cause?: unknown, file = CONFIG_FILE_NAME): PackerError {
+  return new PackerError('CONFIG_INVALID', ` ${file}: ${detail}`, { hint: HINT, cause });
 }
 
 /**
  * Validate a parsed config document. Every problem is reported on one line as
  * `<key path>: <message>`, problems joined by `; `.
  */
-export function parseConfig(value: unknown): PackerConfig {
+export function parseConfig(value: unknown, file = CONFIG_FILE_NAME): PackerConfig {
   const result = packerConfigSchema.safeParse(value);
   if (result.success) return result.data;
   const details = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issueMessage(issue)}`);
-  throw invalid(details.join('; '));
+  throw invalid(details.join('; '), undefined, file);
+}
+
+/** Read and validate one config file; `undefined` when it does not exist. */
+async function readConfig(path: string, name: string): Promise<PackerConfig | undefined> {
+  let bytes: Buffer | undefined;
+  try {
+    bytes = await readRegularFile(path);
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) return undefined;
+    if (isErrno(err, 'EISDIR')) throw invalid('(root): is a folder, not a file', err, name);
+    throw new PackerError('IO_ERROR', ` cannot read ${name}: ${(err as Error).message}`, { cause: err });
+  }
+  // A FIFO, socket or device there would block a plain read forever; a folder is no file either.
+  if (bytes === undefined) throw invalid('(root): is not a regular file', undefined, name);
+  const text = bytes.toString('utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw invalid(`(root): not valid JSON: ${oneLine((err as Error).message)}`, err, name);
+  }
+  return parseConfig(value, name);
 }
 
 /**
@@ -50,23 +72,16 @@ export function parseConfig(value: unknown): PackerConfig {
  * (one line, with the key path) when it is not JSON or does not fit the schema.
  */
 export async function loadConfig(root: string): Promise<PackerConfig | undefined> {
-  const file = join(root, CONFIG_FILE_NAME);
-  let bytes: Buffer | undefined;
-  try {
-    bytes = await readRegularFile(file);
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return undefined;
-    if (isErrno(err, 'EISDIR')) throw invalid('(root): is a folder, not a file', err);
-    throw new PackerError('IO_ERROR', ` cannot read ${CONFIG_FILE_NAME}: ${(err as Error).message}`, { cause: err });
-  }
-  // A FIFO, socket or device there would block a plain read forever; a folder is no file either.
-  if (bytes === undefined) throw invalid('(root): is not a regular file');
-  const text = bytes.toString('utf8');
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw invalid(`(root): not valid JSON: ${oneLine((err as Error).message)}`, err);
-  }
-  return parseConfig(value);
+  return readConfig(join(root, CONFIG_FILE_NAME), CONFIG_FILE_NAME);
+}
+
+/**
+ * Read the config file at `file` (an absolute path, as given with `--config` or found by
+ * `findConfigFile`). Unlike `loadConfig`, a missing file is an error: `CONFIG_NOT_FOUND`.
+ */
+export async function loadConfigFile(file: string): Promise<PackerConfig> {
+  if (!isAbsolute(file)) throw new PackerError('USAGE', ` the config file must be an absolute path: ${file}`);
+  const config = await readConfig(file, file);
+  if (config === undefined) throw new PackerError('CONFIG_NOT_FOUND', ` ${file}: no such file`);
+  return config;
 }

@@ -1,7 +1,7 @@
-import picomatch from 'picomatch';
+import { compilePattern } from '../patterns/index.js';
 
-/** A predicate on manifest paths for a client's glob (picomatch, dotfiles included); none: all. */
+/** A predicate on manifest paths for a client's glob (dotfiles included, no backtracking); none: all. */
 export function globFilter(glob: string | undefined): (path: string) => boolean {
   if (glob === undefined) return () => true;
-  return picomatch(glob, { dot: true, windows: false });
+  return compilePattern(glob, { file: 'the glob argument' });
 }

@@ -34,8 +34,8 @@ function selectModes(modes: RunPackOptions['modes'] = {}): PackMode[] {
 
 /** The library never guesses a current directory: every path it is given must be absolute. */
 function checkPackOptions(options: RunPackOptions): void {
-  const { root, outDir, casRoot, runsDir, packsDir } = options;
-  for (const [name, path] of Object.entries({ root, outDir, casRoot, runsDir, packsDir })) {
+  const { root, outDir, casRoot, runsDir, packsDir, configFile } = options;
+  for (const [name, path] of Object.entries({ root, outDir, casRoot, runsDir, packsDir, configFile })) {
     if (path !== undefined && !isAbsolute(path)) throw new PackerError('USAGE', ` ${name} must be an absolute path: ${path}`);
   }
   if (options.stamp !== undefined && !STAMP_PATTERN.test(options.stamp)) {
@@ -53,7 +53,7 @@ function checkPackOptions(options: RunPackOptions): void {
 export async function planPack(options: RunPackOptions, deps: Pick<PackDeps, 'loadConfig' | 'resolveScope' | 'resolveStoreLocations'>): Promise<PackPlan> {
   checkPackOptions(options);
   const { root } = options;
-  const config = await deps.loadConfig(root);
+  const config = await deps.loadConfig(root, options.configFile);
   const scope = await deps.resolveScope({
     root,
     ...(options.scope !== undefined ? { scope: options.scope } : {}),

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { basename, dirname } from 'node:path';
 import { estimateTokens } from '../bundle/index.js';
 import { openCas } from '../cas/index.js';
-import { loadConfig, resolveStoreLocations } from '../config/index.js';
+import { loadConfig, loadConfigFile, resolveStoreLocations } from '../config/index.js';
 import { PACK_FOLDERS, createStaging, listPublishLeftovers, publishPack, recoverBackup, removeStaged } from '../packdir/index.js';
 import { recordPackRun } from '../runRecord/index.js';
 import { resolveScope } from '../scopes/index.js';
@@ -20,7 +20,7 @@ import { createStageClock, type StageClock } from './stageClock.js';
 import type { PackDeps, PackProgress, PackSummary, RunPackOptions } from './types.js';
 
 export const defaultPackDeps: PackDeps = {
-  loadConfig,
+  loadConfig: (root, configFile) => (configFile === undefined ? loadConfig(root) : loadConfigFile(configFile)),
   resolveScope,
   resolveStoreLocations,
   readRepoState,

@@ -21,6 +21,8 @@ export interface RunPackOptions {
   casRoot?: string;
   runsDir?: string;
   packsDir?: string;
+  /** The config file to use (absolute); default: `<root>/llm-packer.config.json` when it exists. */
+  configFile?: string;
   /** Limits that win over the scope's and the config's. */
   limits?: Partial<PackLimits>;
   /** Files read at once (default 8). */
@@ -67,7 +69,8 @@ export interface CollectFilesInput {
 
 /** Everything `runPack` calls outside its own domain; tests override single entries. */
 export interface PackDeps {
-  loadConfig: (root: string) => Promise<PackerConfig | undefined>;
+  /** `configFile` when given (it must exist), else `<root>/llm-packer.config.json` if there is one. */
+  loadConfig: (root: string, configFile?: string) => Promise<PackerConfig | undefined>;
   resolveScope: (options: ResolveScopeOptions) => Promise<Scope>;
   resolveStoreLocations: (options: StoreLocationOptions) => Promise<StoreLocations>;
   readRepoState: (root: string) => Promise<RepoState>;

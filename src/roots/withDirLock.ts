@@ -4,18 +4,30 @@
  * The library never throws from a timer: a lost lock is recorded and `assertHeld` reports it.
  */
 import lockfile from 'proper-lockfile';
-import type { OperationOptions } from 'retry';
 import { PackerError, isErrno } from '../util/index.js';
 import type { LockHandle } from './types.js';
 
 /** A holder that stops refreshing the lock for this long is presumed dead. */
 export const DEFAULT_STALE_MS = 10_000;
 
+/**
+ * How long to keep trying for a held lock (the subset of proper-lockfile's `retries` we use). Our
+ * own type, so the published declarations do not import types from `retry`, which is not a
+ * dependency.
+ */
+export interface LockRetryOptions {
+  retries: number;
+  factor?: number;
+  minTimeout?: number;
+  maxTimeout?: number;
+  randomize?: boolean;
+}
+
 export interface DirLockOptions {
   /** The lock folder (absolute). Its parent must exist. */
   lockPath: string;
   /** 0: fail at once when held; else how long to keep trying. */
-  retries: number | OperationOptions;
+  retries: number | LockRetryOptions;
   staleMs?: number;
   /** The error to throw when the lock stays held by someone else. */
   onBusy: () => PackerError;

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { compilePattern } from '../patterns/index.js';
 import { compareCodePoints } from '../util/index.js';
 
 export interface AnchorMatch {
@@ -10,7 +10,8 @@ export interface AnchorMatch {
 
 /**
  * Which packed files a scope's anchors name (START_HERE reads them first). An anchor is a path
- * relative to the packed root, or a picomatch glob such as `{README,Readme,readme}*`.
+ * relative to the packed root, or a glob such as `{README,Readme,readme}*` (compiled by
+ * `compilePattern`, so it cannot run away).
  */
 export function matchAnchors(anchors: readonly string[], rootPaths: readonly string[]): AnchorMatch {
   const present = new Set(rootPaths);
@@ -20,8 +21,8 @@ export function matchAnchors(anchors: readonly string[], rootPaths: readonly str
   for (const anchor of anchors) {
     let hits: string[];
     if (present.has(anchor)) hits = [anchor];
-    else if (picomatch.scan(anchor).isGlob) {
-      const isMatch = picomatch(anchor, { dot: true, windows: false });
+    else if (/[*?[{]/u.test(anchor)) {
+      const isMatch = compilePattern(anchor, { file: 'scope anchors' });
       hits = rootPaths.filter((p) => isMatch(p)).sort(compareCodePoints);
     } else hits = [];
     if (hits.length === 0) missing.push(anchor);

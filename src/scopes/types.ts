@@ -40,7 +40,7 @@ export interface Scope {
   /** `extension`: docs/FORMATS.md §10's list decides; `content`: no NUL byte and valid UTF-8. */
   textRule: 'extension' | 'content';
   /**
-   * Files START_HERE names first, when they exist: paths or picomatch globs relative to the packed
+   * Files START_HERE names first, when they exist: paths or globs relative to the packed
    * root (`{README,Readme,readme}*`); resolve them with `matchAnchors(anchors, rootPaths)`.
    */
   anchors: readonly string[];

@@ -1,15 +1,16 @@
-import ignore, { type Ignore } from 'ignore';
+import { parseGitignore, type GitignoreRule } from '../patterns/index.js';
 
 /** The patterns of one ignore file, which apply to its own folder (`base`) and below. */
 export interface RuleSet {
-  /** `/`-separated folder relative to the packed root; `''` for the root. */
+  /** `/`-separated folder relative to the packed root; `''` for the root (and for files outside it). */
   base: string;
-  /** The pattern texts added, kept so a patched copy can be made (see `chainForChild`). */
-  sources: readonly string[];
-  matcher: Ignore;
+  rules: readonly GitignoreRule[];
 }
 
-/** Rule sets in force for a folder, shallowest first (`.git/info/exclude` before the root `.gitignore`). */
+/**
+ * Rule sets in force for a folder, lowest precedence first: the global excludes file,
+ * `info/exclude`, then `.gitignore` files from the outermost folder down.
+ */
 export type RuleChain = readonly RuleSet[];
 
 export interface IgnoreDecision {
@@ -18,12 +19,9 @@ export interface IgnoreDecision {
   decidedBy: number;
 }
 
-export function makeRuleSet(base: string, sources: readonly string[]): RuleSet {
-  // Case-sensitive, as git is on the file systems where packs are reproducible.
-  const matcher = ignore({ ignorecase: false });
-  // One `add` per text: `add([...])` would take each array item as a single pattern.
-  for (const text of sources) matcher.add(text);
-  return { base, sources, matcher };
+/** `file` names the ignore file in a PATTERN_INVALID error (`sub/.gitignore`). */
+export function makeRuleSet(base: string, text: string, file: string): RuleSet {
+  return { base, rules: parseGitignore(text, file) };
 }
 
 function relativeTo(base: string, rel: string): string {
@@ -33,39 +31,18 @@ function relativeTo(base: string, rel: string): string {
 /**
  * Git's answer for one path whose parent folders are all not ignored: the deepest rule set with
  * a pattern matching the path itself decides (its last matching pattern wins); otherwise the path
- * is not ignored. Folders are tested with a trailing `/` so dir-only patterns apply.
+ * is not ignored. Folder-only patterns match only when `isDir`.
  */
 export function decideIgnored(chain: RuleChain, rel: string, isDir: boolean): IgnoreDecision {
+  const name = rel.slice(rel.lastIndexOf('/') + 1);
   for (let i = chain.length - 1; i >= 0; i--) {
-    const rules = chain[i] as RuleSet;
-    const result = rules.matcher.test(relativeTo(rules.base, rel) + (isDir ? '/' : ''));
-    if (result.ignored) return { ignored: true, decidedBy: i };
-    if (result.unignored) return { ignored: false, decidedBy: i };
+    const set = chain[i] as RuleSet;
+    const sub = relativeTo(set.base, rel);
+    for (let j = set.rules.length - 1; j >= 0; j--) {
+      const rule = set.rules[j] as GitignoreRule;
+      if (rule.dirOnly && !isDir) continue;
+      if (rule.test(rule.basename ? name : sub)) return { ignored: !rule.negate, decidedBy: i };
+    }
   }
   return { ignored: false, decidedBy: -1 };
-}
-
-/** A gitignore pattern matching exactly this path, whatever characters it holds. */
-function escapePattern(path: string): string {
-  return path.replace(/[\\*?[\]!# ]/g, '\\$&');
-}
-
-/**
- * The chain for the inside of folder `rel`, which was not ignored. `ignore` tests a path's parent
- * folders within one rule set; git does not (it only walks into folders that are not ignored).
- * They differ when a shallow file ignores the folder and a deeper file re-includes it: the
- * shallow rule set would then ignore everything inside. Such rule sets get a copy with a last
- * pattern re-including exactly this folder, so they judge the paths below by their own patterns.
- */
-export function chainForChild(chain: RuleChain, rel: string, decision: IgnoreDecision): RuleChain {
-  if (decision.ignored || decision.decidedBy <= 0) return chain;
-  let patched: RuleSet[] | undefined;
-  for (let i = 0; i < decision.decidedBy; i++) {
-    const rules = chain[i] as RuleSet;
-    const sub = relativeTo(rules.base, rel);
-    if (!rules.matcher.test(`${sub}/`).ignored) continue;
-    patched ??= [...chain];
-    patched[i] = makeRuleSet(rules.base, [...rules.sources, `!/${escapePattern(sub)}/`]);
-  }
-  return patched ?? chain;
 }

@@ -1,9 +1,9 @@
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
-import picomatch from 'picomatch';
 import type { Scope } from '../scopes/index.js';
 import { PackerError, isErrno } from '../util/index.js';
-import { chainForChild, decideIgnored, makeRuleSet, type RuleChain } from './gitignoreRules.js';
+import { compilePatterns } from '../patterns/index.js';
+import { decideIgnored, makeRuleSet, type RuleChain } from './gitignoreRules.js';
 import type { WalkBounds } from './walkBounds.js';
 import type { WalkDeps } from './walkDeps.js';
 import { childOf, entryKind, walkTree, type Candidate, type DirVisit, type VisitResult } from './walkTree.js';
@@ -20,9 +20,9 @@ async function readRulesOrNone(path: string, deps: WalkDeps): Promise<string | u
 
 /** Include globs (any must match, when given) and exclude globs (none may match), on root paths. */
 function makeGlobFilter(scope: Scope): (rel: string) => boolean {
-  const options = { dot: true, windows: false };
-  const include = scope.includeGlobs.length > 0 ? picomatch([...scope.includeGlobs], options) : undefined;
-  const exclude = scope.excludeGlobs.length > 0 ? picomatch([...scope.excludeGlobs], options) : undefined;
+  const where = (what: string) => ({ file: `scope ${JSON.stringify(scope.key)} ${what}` });
+  const include = scope.includeGlobs.length > 0 ? compilePatterns(scope.includeGlobs, where('include')) : undefined;
+  const exclude = scope.excludeGlobs.length > 0 ? compilePatterns(scope.excludeGlobs, where('exclude')) : undefined;
   return (rel) => (include === undefined || include(rel)) && (exclude === undefined || !exclude(rel));
 }
 
@@ -43,7 +43,7 @@ export async function walkGitignore(
     // Git reads a `.gitignore` only when it is a regular file (not a link).
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       const text = await readRulesOrNone(join(dir.abs, '.gitignore'), deps);
-      if (text !== undefined) chain = [...chain, makeRuleSet(dir.rel, [text])];
+      if (text !== undefined) chain = [...chain, makeRuleSet(dir.rel, text, dir.rel === '' ? '.gitignore' : `${dir.rel}/.gitignore`)];
     }
     const result: VisitResult<RuleChain> = { dirs: [], files: [] };
     for (const entry of entries) {
@@ -53,8 +53,7 @@ export async function walkGitignore(
       if (bounds.isSkipped(child.rel, entry.name)) continue;
       if (kind === 'dir') {
         if (!bounds.mayDescend(child.rel)) continue;
-        const decision = decideIgnored(chain, child.rel, true);
-        if (!decision.ignored) result.dirs.push({ ...child, context: chainForChild(chain, child.rel, decision) });
+        if (!decideIgnored(chain, child.rel, true).ignored) result.dirs.push(child);
       } else if (bounds.isIncluded(child.rel) && !decideIgnored(chain, child.rel, false).ignored && keep(child.rel)) {
         result.files.push({ rootPath: child.rel, absPath: child.abs, link: kind === 'link' });
       }
@@ -62,6 +61,6 @@ export async function walkGitignore(
     return result;
   };
   const exclude = await readRulesOrNone(join(options.realRoot, '.git', 'info', 'exclude'), deps);
-  const start: RuleChain = exclude === undefined ? [] : [makeRuleSet('', [exclude])];
+  const start: RuleChain = exclude === undefined ? [] : [makeRuleSet('', exclude, '.git/info/exclude')];
   return walkTree({ rel: '', abs: options.realRoot, context: start }, visit, deps);
 }

@@ -21,7 +21,7 @@ test('the JSON Schema describes the config file: strict keys, scopes by name, $s
     properties: Record<string, { additionalProperties?: { properties?: Record<string, unknown> } }>;
   };
   assert.equal(schema.additionalProperties, false);
-  assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'limits', 'scopes']);
+  assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'limits', 'remote', 'scopes']);
   const scopeFields = Object.keys(schema.properties.scopes?.additionalProperties?.properties ?? {}).sort();
   assert.deepEqual(scopeFields, ['anchors', 'exclude', 'include', 'limits', 'prefix', 'rootFiles', 'sourceRoot', 'title']);
 });

@@ -3,8 +3,10 @@ import { openCas, parseRecordRef, rootAudit, type AuditReceipt } from '../../ind
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
+import { addRemoteOption, remoteUrlFor, type RemoteFlags } from '../remote.js';
+import { remoteAuditAction } from './remote.js';
 
-type Flags = StoreFlags & { outputHashes?: string; full?: boolean; json?: boolean };
+type Flags = StoreFlags & RemoteFlags & { outputHashes?: string; full?: boolean; json?: boolean };
 
 function printReceipt(ctx: CliContext, receipt: AuditReceipt): void {
   const sources = receipt.root_sources.map((s) => `${s.path}${s.exists ? '' : ' (missing)'}`);
@@ -24,16 +26,21 @@ function printReceipt(ctx: CliContext, receipt: AuditReceipt): void {
 }
 
 export function registerAudit(program: Command, ctx: CliContext): void {
-  addStoreOptions(
+  addRemoteOption(addStoreOptions(
     program
       .command('audit')
       .description('root audit: the roots are readable and not empty; with --output-hashes, every listed object is stored and rooted'),
-  )
+  ))
     .option('--output-hashes <hex>', 'Mode B: the OUTPUT_HASHES record (bare hash) whose objects must be rooted')
     .option('--full', 'also rehash every required object')
     .option('--json', 'print the receipt as JSON')
     .action(async (flags: Flags) => {
       const where = await storeLocationsFrom(flags, ctx.io);
+      const url = await remoteUrlFor(flags, ctx.io, where.root);
+      if (url !== undefined) {
+        const outputHashes = flags.outputHashes === undefined ? {} : { outputHashes: parseRecordRef(flags.outputHashes) };
+        return remoteAuditAction(ctx, url, where.casRoot, { ...outputHashes, full: flags.full === true, json: flags.json === true });
+      }
       const receipt = await rootAudit({
         cas: openCas(where.casRoot),
         runsDir: where.runsDir,

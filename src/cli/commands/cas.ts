@@ -4,6 +4,8 @@ import { PackerError, formatRef, isHash, materialize, openCas, parseRef } from '
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
+import { addRemoteOption, remoteUrlFor, withRemote, type RemoteFlags } from '../remote.js';
+import { downloadObjects, uploadObjects } from '../../index.js';
 
 /** Users may type a record ref (bare hex) where a payload ref is expected; accept both. */
 function hashOf(ref: string): string {
@@ -17,35 +19,41 @@ async function casFrom(flags: StoreFlags, ctx: CliContext) {
 export function registerCas(program: Command, ctx: CliContext): void {
   const cas = program.command('cas').description('the content-addressed store: put, get, has, fsck');
 
-  addStoreOptions(cas.command('put').description('store files; prints one sha256: ref per file'))
+  addRemoteOption(addStoreOptions(cas.command('put').description('store files; prints one sha256: ref per file')))
     .argument('<file...>')
     .option('--json', 'print the results as JSON')
-    .action(async (files: string[], flags: StoreFlags & { json?: boolean }) => {
+    .action(async (files: string[], flags: StoreFlags & RemoteFlags & { json?: boolean }) => {
       const store = await casFrom(flags, ctx);
-      const results = [];
+      const results: { path: string; ref: string; hash: string; bytes: number; written: boolean }[] = [];
       for (const file of files) {
         const put = await store.putFile(resolve(ctx.io.cwd, file));
-        results.push({ path: file, ref: formatRef(put.hash), bytes: put.size, written: put.written });
+        results.push({ path: file, ref: formatRef(put.hash), hash: put.hash, bytes: put.size, written: put.written });
       }
-      if (flags.json) printJson(ctx.io, results);
+      const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, flags.root ?? '.'));
+      if (url !== undefined) await withRemote(url, ctx.io, (remote) => uploadObjects(store, remote, results.map((r) => r.hash)));
+      if (flags.json) printJson(ctx.io, results.map(({ hash: _hash, ...r }) => r));
       else for (const r of results) printLine(ctx.io, r.ref);
     });
 
-  addStoreOptions(cas.command('get').description('print (or -o write) an object, verified'))
+  addRemoteOption(addStoreOptions(cas.command('get').description('print (or -o write) an object, verified')))
     .argument('<ref>')
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
-    .action(async (ref: string, flags: StoreFlags & { output?: string }) => {
+    .action(async (ref: string, flags: StoreFlags & RemoteFlags & { output?: string }) => {
       const store = await casFrom(flags, ctx);
       const hash = hashOf(ref);
+      const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, flags.root ?? '.'));
+      if (url !== undefined) await withRemote(url, ctx.io, (remote) => downloadObjects(store, remote, [hash]));
       if (flags.output) await materialize(store, formatRef(hash), resolve(ctx.io.cwd, flags.output));
       else ctx.io.stdout.write(await store.get(hash));
     });
 
-  addStoreOptions(cas.command('has').description('exit 0 when the object is in the store, 1 when not'))
+  addRemoteOption(addStoreOptions(cas.command('has').description('exit 0 when the object is in the store (the remote one with --remote), 1 when not')))
     .argument('<ref>')
-    .action(async (ref: string, flags: StoreFlags) => {
+    .action(async (ref: string, flags: StoreFlags & RemoteFlags) => {
       const store = await casFrom(flags, ctx);
-      const present = await store.has(hashOf(ref));
+      const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, flags.root ?? '.'));
+      const hash = hashOf(ref);
+      const present = url === undefined ? await store.has(hash) : await withRemote(url, ctx.io, (remote) => remote.hasObject(hash));
       printLine(ctx.io, present ? 'present' : 'absent');
       ctx.exitCode = present ? 0 : 1;
     });

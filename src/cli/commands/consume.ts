@@ -4,22 +4,27 @@ import { consumePack, openCas } from '../../index.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
+import { addRemoteOption, remoteUrlFor, type RemoteFlags } from '../remote.js';
+import { pullForManifest } from './remote.js';
 
 export function registerConsume(program: Command, ctx: CliContext): void {
-  addStoreOptions(
+  addRemoteOption(addStoreOptions(
     program
       .command('consume')
       .description('rebuild the packed files from the CAS (pack dir, LITE/PACK_MANIFEST.json or sha256: ref)'),
-  )
+  ))
     .argument('<source>')
     .requiredOption('--out <dir>', 'folder to create (must not exist)')
     .option('--dry-run', 'check everything, write nothing')
     .option('--json', 'print the receipt as JSON')
-    .action(async (source: string, flags: StoreFlags & { out: string; dryRun?: boolean; json?: boolean }) => {
+    .action(async (source: string, flags: StoreFlags & RemoteFlags & { out: string; dryRun?: boolean; json?: boolean }) => {
       const locations = await storeLocationsFrom(flags, ctx.io);
+      const from = source.startsWith('sha256:') ? source : resolve(ctx.io.cwd, source);
+      const url = await remoteUrlFor(flags, ctx.io, locations.root);
+      if (url !== undefined) await pullForManifest(ctx.io, url, locations.casRoot, from);
       const receipt = await consumePack({
         cas: openCas(locations.casRoot),
-        source: source.startsWith('sha256:') ? source : resolve(ctx.io.cwd, source),
+        source: from,
         out: resolve(ctx.io.cwd, flags.out),
         dryRun: Boolean(flags.dryRun),
       });

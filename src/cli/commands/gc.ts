@@ -1,10 +1,13 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { PackerError, openCas, runGc, type GcReport } from '../../index.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
+import { addRemoteOption, remoteUrlFor, type RemoteFlags } from '../remote.js';
+import { remoteGcAction } from './remote.js';
 
-type Flags = StoreFlags & { apply?: boolean; allowEmptyRoots?: boolean; grace: string; json?: boolean };
+type Flags = StoreFlags & RemoteFlags & { apply?: boolean; allowEmptyRoots?: boolean; grace: string; json?: boolean };
 
 function parseGraceSeconds(text: string): number {
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text) * 1000)) {
@@ -28,15 +31,20 @@ function printReport(ctx: CliContext, report: GcReport): void {
 }
 
 export function registerGc(program: Command, ctx: CliContext): void {
-  addStoreOptions(
+  addRemoteOption(addStoreOptions(
     program.command('gc').description('delete every object that is not a root (Policy B); a dry run unless --apply'),
-  )
+  ))
     .option('--apply', 'delete (default: only report)')
     .option('--allow-empty-roots', 'allow a collection with zero roots (deletes every object out of grace)')
     .option('--grace <seconds>', 'never delete objects written or reused this recently', '3600')
     .option('--json', 'print the report as JSON')
     .action(async (flags: Flags) => {
       const graceSeconds = parseGraceSeconds(flags.grace);
+      const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, flags.root ?? '.'));
+      if (url !== undefined) {
+        const opts = { apply: flags.apply === true, graceMs: graceSeconds * 1000, allowEmptyRoots: flags.allowEmptyRoots === true };
+        return remoteGcAction(ctx, url, { ...opts, json: flags.json === true });
+      }
       const where = await storeLocationsFrom(flags, ctx.io);
       const report = await runGc({
         cas: openCas(where.casRoot),

@@ -8,6 +8,7 @@ import { registerVerify } from './verify.js';
 import { registerRoots } from './roots.js';
 import { registerGc } from './gc.js';
 import { registerAudit } from './audit.js';
+import { registerPull, registerPush } from './remote.js';
 import { registerMcp } from './mcp.js';
 
 /** Every subcommand, in the order `--help` lists them. One line per command. */
@@ -20,5 +21,7 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void
   registerRoots,
   registerGc,
   registerAudit,
+  registerPush,
+  registerPull,
   registerMcp,
 ];

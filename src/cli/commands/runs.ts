@@ -3,14 +3,18 @@ import { PackerError, forgetRun, listRuns } from '../../index.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
+import { addRemoteOption, remoteUrlFor, type RemoteFlags } from '../remote.js';
+import { remoteRunsAction } from './remote.js';
 
 export function registerRuns(program: Command, ctx: CliContext): void {
   const runs = program.command('runs').description('the ledger of pack runs: list, show, forget');
 
-  addStoreOptions(runs.command('list').description('every remembered run, oldest first'))
+  addRemoteOption(addStoreOptions(runs.command('list').description('every remembered run, oldest first')))
     .option('--json', 'print as JSON')
-    .action(async (flags: StoreFlags & { json?: boolean }) => {
-      const { runsDir } = await storeLocationsFrom(flags, ctx.io);
+    .action(async (flags: StoreFlags & RemoteFlags & { json?: boolean }) => {
+      const { runsDir, root } = await storeLocationsFrom(flags, ctx.io);
+      const url = await remoteUrlFor(flags, ctx.io, root);
+      if (url !== undefined) return remoteRunsAction(ctx, url, flags.json === true);
       const entries = await listRuns(runsDir);
       if (flags.json) return printJson(ctx.io, entries);
       for (const r of entries) {

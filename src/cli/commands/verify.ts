@@ -1,10 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, openCas, readStoreLocator, verifyPack, type VerifyReport } from '../../index.js';
+import { PackerError, openCas, readStoreLocator, verifyPack, type Cas, type VerifyReport } from '../../index.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
+import { addRemoteOption, remoteUrlFor, type RemoteFlags } from '../remote.js';
+import { pullForManifest } from './remote.js';
 
 async function isDir(path: string): Promise<boolean> {
   try {
@@ -18,7 +20,7 @@ async function isDir(path: string): Promise<boolean> {
  * The store to check against: the flags when given; else the one the pack names (STORE.json);
  * else none, and the steps that need it are reported as not checked.
  */
-async function locateStore(ctx: CliContext, packDir: string, flags: StoreFlags, cmd: Command) {
+async function locateStore(ctx: CliContext, packDir: string, flags: StoreFlags, cmd: Command): Promise<{ cas?: Cas; runsDir?: string; root?: string }> {
   const explicit = flags.casRoot !== undefined || flags.runsDir !== undefined || cmd.getOptionValueSource('root') === 'cli';
   const found: { casRoot: string; runsDir: string; root?: string } | undefined = explicit
     ? await storeLocationsFrom(flags, ctx.io)
@@ -41,18 +43,27 @@ function printReport(ctx: CliContext, report: VerifyReport): void {
 }
 
 export function registerVerify(program: Command, ctx: CliContext): void {
-  addStoreOptions(
-    program
-      .command('verify')
-      .description(
-        'check a pack against its seal file by file, the seal against the store and the run ledger, then every record; exit 0 only if all holds',
-      ),
+  addRemoteOption(
+    addStoreOptions(
+      program
+        .command('verify')
+        .description(
+          'check a pack against its seal file by file, the seal against the store and the run ledger, then every record; exit 0 only if all holds',
+        ),
+    ),
   )
     .argument('<pack>')
     .option('--json', 'print the report as JSON')
-    .action(async (pack: string, flags: StoreFlags & { json?: boolean }, cmd: Command) => {
+    .action(async (pack: string, flags: StoreFlags & RemoteFlags & { json?: boolean }, cmd: Command) => {
       const packDir = resolve(ctx.io.cwd, pack);
       const store = await locateStore(ctx, packDir, flags, cmd);
+      const locations = await storeLocationsFrom(flags, ctx.io);
+      const url = await remoteUrlFor(flags, ctx.io, locations.root);
+      if (url !== undefined) {
+        const casRoot = store.cas?.root ?? locations.casRoot;
+        await pullForManifest(ctx.io, url, casRoot, packDir);
+        store.cas = openCas(casRoot);
+      }
       const report = await verifyPack({ packDir, ...store });
       if (flags.json) printJson(ctx.io, { ...report, pack });
       else printReport(ctx, report);

@@ -1,0 +1,17 @@
+export { parseRemoteUrl } from './parseRemoteUrl.js';
+export { openRemote } from './openRemote.js';
+export { pushRun } from './pushRun.js';
+export type { PushRunInput, PushReport } from './pushRun.js';
+export { pullRef } from './pullRef.js';
+export type { PullInput, PullReport } from './pullRef.js';
+export { runRemoteGc } from './remoteGc.js';
+export type { RemoteGcOptions, RemoteGcReport } from './remoteGc.js';
+export { remoteAudit } from './remoteAudit.js';
+export type { RemoteAuditOptions, RemoteAuditReceipt } from './remoteAudit.js';
+export { readRemoteLedger } from './remoteLedger.js';
+export type { RemoteRunEntry } from './remoteLedger.js';
+export { uploadObjects, downloadObjects } from './transferObjects.js';
+export type { TransferReport } from './transferObjects.js';
+export { acquireLease, LEASE_TTL_MS } from './remoteLease.js';
+export type { Lease, LeaseKind } from './remoteLease.js';
+export type { RemoteStore, RemoteLocation, RemoteConnection, OpenRemoteOptions } from './types.js';

@@ -1,0 +1,76 @@
+/**
+ * `pull`: bring what a ref names from the remote into the local store, every object verified
+ * before it is stored. A manifest ref brings the manifest and every file it lists (enough for
+ * `consume`); a STATUS record ref brings the whole run (records, manifest and files).
+ */
+import { parseRef } from '../artifacts/index.js';
+import type { Cas } from '../cas/index.js';
+import { parseManifest, type PackManifest } from '../manifest/index.js';
+import { loadOutputHashes, loadStatus } from '../records/index.js';
+import { PackerError, isHash } from '../util/index.js';
+import { downloadObjects, type TransferOptions, type TransferReport } from './transferObjects.js';
+import type { RemoteStore } from './types.js';
+
+export interface PullInput extends TransferOptions {
+  cas: Cas;
+  remote: RemoteStore;
+  /** `sha256:<hex>` or bare hex: a manifest or a STATUS record. */
+  ref: string;
+}
+
+export interface PullReport extends TransferReport {
+  remote: string;
+  kind: 'manifest' | 'run';
+  manifestRef: string;
+  /** Objects the ref needs, all now in the local store. */
+  objects: number;
+}
+
+function refHash(ref: string): string {
+  if (ref.startsWith('sha256:')) return parseRef(ref);
+  if (isHash(ref)) return ref;
+  throw new PackerError('INVALID_REFERENCE', ` ${JSON.stringify(ref)} is not a sha256:<64 hex> ref or a 64-hex hash`);
+}
+
+function tryManifest(bytes: Buffer): PackManifest | undefined {
+  try {
+    return parseManifest(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function pullRef(input: PullInput): Promise<PullReport> {
+  const { cas, remote } = input;
+  const hash = refHash(input.ref);
+  const first = await downloadObjects(cas, remote, [hash]);
+  const bytes = await cas.get(hash);
+  const manifest = tryManifest(bytes);
+  let needed: string[];
+  let kind: PullReport['kind'];
+  let manifestRef: string;
+  if (manifest) {
+    kind = 'manifest';
+    manifestRef = `sha256:${hash}`;
+    needed = manifest.entries.map((e) => parseRef(e.ref));
+  } else {
+    const status = await loadStatus(cas, hash).catch((err: unknown) => {
+      throw new PackerError('INPUT_INVALID', ` ${hash} is neither a pack manifest nor a run's STATUS record`, { cause: err });
+    });
+    kind = 'run';
+    manifestRef = String(status.manifest_ref);
+    const records = [String(status.task_spec_ref), String(status.output_hashes_ref)];
+    await downloadObjects(cas, remote, records);
+    needed = [...records, ...(await loadOutputHashes(cas, String(status.output_hashes_ref)))];
+  }
+  const rest = await downloadObjects(cas, remote, needed, input);
+  return {
+    remote: remote.location.url,
+    kind,
+    manifestRef,
+    objects: new Set([hash, ...needed]).size,
+    transferred: first.transferred + rest.transferred,
+    skipped: first.skipped + rest.skipped,
+    bytes: first.bytes + rest.bytes,
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The remote run ledger (`runs/RUNS.json`): one entry per run pushed, appended with a conditional
+ * write so that runs pushed from several machines at once are all kept. Like the local ledger it
+ * is ours alone: GC and the audit read only the roots.
+ */
+import { z } from 'zod';
+import { HASH_PATTERN, PackerError, prettyJson } from '../util/index.js';
+import { updateDoc } from './updateDoc.js';
+import type { RemoteStore } from './types.js';
+
+export const REMOTE_LEDGER = 'RUNS.json';
+
+const hex = z.string().regex(HASH_PATTERN);
+const entrySchema = z.object({
+  status_ref: hex,
+  verdict: z.enum(['PASS', 'FAIL']),
+  scope: z.string(),
+  manifest_ref: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  task_spec_ref: hex,
+  output_hashes_ref: hex,
+  file_count: z.number().int().nonnegative(),
+});
+export type RemoteRunEntry = z.infer<typeof entrySchema>;
+
+function parseLedger(text: string | undefined, url: string): RemoteRunEntry[] {
+  if (text === undefined) return [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new PackerError('ROOTS_INVALID', ` ${url}/runs/${REMOTE_LEDGER} is not valid JSON`);
+  }
+  const parsed = z.array(entrySchema).safeParse(raw);
+  if (!parsed.success) throw new PackerError('ROOTS_INVALID', ` ${url}/runs/${REMOTE_LEDGER}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
+
+export async function readRemoteLedger(remote: RemoteStore): Promise<RemoteRunEntry[]> {
+  return parseLedger((await remote.readDoc(REMOTE_LEDGER))?.text, remote.location.url);
+}
+
+/** Add `entry` unless a run with its status ref is listed already. */
+export async function appendRemoteRun(remote: RemoteStore, entry: RemoteRunEntry): Promise<void> {
+  await updateDoc(remote, REMOTE_LEDGER, (text) => {
+    const entries = parseLedger(text, remote.location.url);
+    if (entries.some((e) => e.status_ref === entry.status_ref)) return undefined;
+    return prettyJson([...entries, entry]);
+  });
+}
