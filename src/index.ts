@@ -18,6 +18,8 @@ export * from './zip/index.js';
 export * from './bundle/index.js';
 export * from './pack/index.js';
 export * from './scopes/index.js';
+export * from './select/index.js';
+export * from './secrets/index.js';
 export * from './walk/index.js';
 export * from './remote/index.js';
 export * from './mcp/index.js';

@@ -1,5 +1,6 @@
 import { renderEntrypoints } from './renderEntrypoints.js';
 import { renderFileTree } from './renderFileTree.js';
+import { renderOmittedReasons, renderSecrets } from './renderSelectionMeta.js';
 import { renderFileIndex, renderOmitted, renderPackInfo, renderProvenance, renderRepoState } from './renderMetaJson.js';
 import { packPaths } from '../packdir/index.js';
 import { renderStartHere } from './renderStartHere.js';
@@ -17,5 +18,7 @@ export function renderMetaFiles(ctx: BundleContext): [string, string][] {
     [m.packInfo, renderPackInfo(ctx)],
     [m.provenance, renderProvenance(ctx)],
     [m.omitted, renderOmitted(ctx)],
+    [m.omittedReasons, renderOmittedReasons(ctx)],
+    [m.secrets, renderSecrets(ctx)],
   ];
 }

@@ -1,6 +1,8 @@
 import type { PackMode } from '../packdir/index.js';
 import type { RepoState } from '../walk/index.js';
 import type { AnchorMatch, Scope } from '../scopes/index.js';
+import type { SecretFinding } from '../secrets/index.js';
+import type { OmittedEntry } from '../select/index.js';
 
 /** A packed text file, after it was read and stored. */
 export interface PackedFile {
@@ -41,4 +43,8 @@ export interface BundleContext {
   zip: boolean;
   sections: readonly SplitSection[];
   anchors: AnchorMatch;
+  /** Every path not packed, with its reason (meta/OMITTED.json). */
+  reasons: readonly OmittedEntry[];
+  /** Every secret finding (meta/SECRETS.json). */
+  secrets: readonly SecretFinding[];
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isPackerError } from '../index.js';
 import { COMMANDS } from './commands/index.js';
+import { addHelpTexts } from './helpText.js';
 import type { CliContext, CliIo } from './io.js';
 
 export const VERSION = '0.1.0';
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       outputError: () => undefined,
     });
   for (const register of COMMANDS) register(program, ctx);
+  addHelpTexts(program);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

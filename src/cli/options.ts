@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
+  STORE_LAYOUTS,
   findConfigFile,
   loadConfig,
   loadConfigFile,
@@ -21,15 +22,17 @@ export interface StoreFlags {
 
 /** The help line of `--config`, the same on every command. */
 export const CONFIG_HELP =
-  'llm-packer.config.json to use (default: the nearest one from the current folder up to the git repository root, else <root>/llm-packer.config.json)';
+  'the config file (default: the nearest llm-packer.config.json from the current folder up to the git repository root, else <root>/llm-packer.config.json)';
 
 /** `--root`, `--cas-root`, `--runs-dir`, `--packs-dir`, `--config`: every store-touching command takes them. */
 export function addStoreOptions(cmd: Command, { root = true }: { root?: boolean } = {}): Command {
   if (root) cmd.option('--root <dir>', 'the packed root the default store locations are relative to', '.');
+  const where = (key: keyof typeof STORE_LAYOUTS.repo) =>
+    `(default: <root>/${STORE_LAYOUTS.repo[key]}; AGS scopes: <root>/${STORE_LAYOUTS.ags[key]})`;
   return cmd
-    .option('--cas-root <dir>', 'content-addressed store (default: <root>/.llm-packer/cas, AGS: CAPABILITY/CAS/storage)')
-    .option('--runs-dir <dir>', 'runs dir holding RUN_ROOTS.json and GC_PINS.json')
-    .option('--packs-dir <dir>', 'where packs are written')
+    .option('--cas-root <dir>', `the content-addressed store ${where('casRoot')}`)
+    .option('--runs-dir <dir>', `the runs dir ${where('runsDir')}`)
+    .option('--packs-dir <dir>', `where packs are written ${where('packsDir')}`)
     .option('--config <file>', CONFIG_HELP);
 }
 

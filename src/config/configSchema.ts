@@ -26,8 +26,18 @@ const relativeFile = z.string().refine((p) => p !== '.' && isSafeRelPath(p), { e
 const glob = z.string().min(1, { error: 'a glob must not be empty' });
 const positiveInt = z.number().int().positive();
 
+/** A gitignore-style pattern: one line, not empty. */
+const ignorePattern = z
+  .string()
+  .min(1, { error: 'a pattern must not be empty' })
+  .refine((p) => !/[\r\n]/.test(p), { error: 'a pattern is one line' });
+
+/** A comment: JSON has none, so `$comment` keys (a JSON Schema keyword) hold them; they are ignored. */
+const comment = z.union([z.string(), z.array(z.string())]).optional().describe('A comment; ignored.');
+
 export const limitsConfigSchema = z
   .strictObject({
+    $comment: comment,
     maxTotalBytes: positiveInt.optional().describe('Most bytes all packed files may have together.'),
     maxEntryBytes: positiveInt.optional().describe('Most bytes one packed file may have.'),
     maxEntries: positiveInt.optional().describe('Most files a pack may hold.'),
@@ -40,6 +50,7 @@ export const limitsConfigSchema = z
 
 export const scopeConfigSchema = z
   .strictObject({
+    $comment: comment,
     title: z.string().min(1).optional().describe('Shown in START_HERE and the summary (default: the name).'),
     prefix: z
       .string()
@@ -78,9 +89,34 @@ export const scopeConfigSchema = z
       'A scope named "repo" replaces the built-in repo scope (its unset fields keep the built-in values).',
   );
 
+export const secretsConfigSchema = z
+  .strictObject({
+    $comment: comment,
+    check: z.boolean().optional().describe('Scan packed files for secrets with secretlint (default true).'),
+    allow: z
+      .array(z.string().regex(/^[0-9a-f]{16}$/, { error: 'a fingerprint is 16 lowercase hex digits, as pack lists it' }))
+      .optional()
+      .describe('Fingerprints of findings that are not secrets (known false positives): their files are packed.'),
+  })
+  .describe('The secret scan: a file with a finding is withheld from the pack and listed in meta/SECRETS.json.');
+
 export const packerConfigSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
+    $comment: comment,
+    include: z
+      .array(ignorePattern)
+      .optional()
+      .describe('gitignore-style patterns; when given, only files matching one of them are packed (like --include).'),
+    ignore: z
+      .array(ignorePattern)
+      .optional()
+      .describe('gitignore-style patterns of files never packed; they win over .gitignore files (like --ignore).'),
+    defaultIgnores: z
+      .boolean()
+      .optional()
+      .describe('Leave out lock files, .env*, keys, minified bundles, build and cache folders (default true; never in the AGS scopes).'),
+    secrets: secretsConfigSchema.optional(),
     limits: limitsConfigSchema.optional(),
     scopes: z
       .record(

@@ -38,6 +38,12 @@ export async function detectDefaultScope(root: string): Promise<'ags' | 'repo'> 
   return found.some(Boolean) ? 'ags' : 'repo';
 }
 
+/** The default store locations, relative to the packed root: the AGS layout, and every other scope's. */
+export const STORE_LAYOUTS = {
+  ags: { casRoot: 'CAPABILITY/CAS/storage', runsDir: 'CAPABILITY/RUNS', packsDir: 'MEMORY/LLM_PACKER/_packs' },
+  repo: { casRoot: '.llm-packer/cas', runsDir: '.llm-packer/runs', packsDir: '.llm-packer/packs' },
+} as const;
+
 /**
  * Where the store, the runs dir and the packs live. Defaults are relative to the packed root,
  * never to the current directory; explicit locations win.
@@ -47,9 +53,7 @@ export async function resolveStoreLocations(options: StoreLocationOptions): Prom
   const root = resolve(options.root);
   const scope = options.scope ?? (await detectDefaultScope(root));
   const ags = isAgsScopeName(scope); // the AGS layout; every other scope uses `.llm-packer/`
-  const defaults = ags
-    ? { casRoot: 'CAPABILITY/CAS/storage', runsDir: 'CAPABILITY/RUNS', packsDir: 'MEMORY/LLM_PACKER/_packs' }
-    : { casRoot: '.llm-packer/cas', runsDir: '.llm-packer/runs', packsDir: '.llm-packer/packs' };
+  const defaults = ags ? STORE_LAYOUTS.ags : STORE_LAYOUTS.repo;
   return {
     root,
     casRoot: resolve(root, options.casRoot ?? defaults.casRoot),

@@ -5,6 +5,7 @@ import { openCas } from '../cas/index.js';
 import { runPack } from '../pack/index.js';
 import { PackerError } from '../util/index.js';
 import { verifyPack } from '../verify/index.js';
+import { fetchMissing } from './fetchMissing.js';
 import { registerGrepTool } from './tools/grepTool.js';
 import { registerListFilesTool } from './tools/listFilesTool.js';
 import { registerPackTool } from './tools/packTool.js';
@@ -51,7 +52,8 @@ function settingsFrom(options: McpServerOptions): McpSettings {
 export function createMcpServer(options: McpServerOptions, overrides: Partial<McpDeps> = {}): McpServer {
   const deps: McpDeps = { ...defaultMcpDeps, ...overrides };
   const settings = settingsFrom(options);
-  const ctx: McpContext = { settings, deps, cas: deps.openCas(settings.casRoot) };
+  const cas = deps.openCas(settings.casRoot);
+  const ctx: McpContext = { settings, deps, cas, fetchMissing: (hashes) => fetchMissing(cas, options.remote, hashes) };
   const server = new McpServer({ name: SERVER_NAME, version: options.version ?? '0.0.0' }, { capabilities: { tools: {} } });
   for (const register of TOOLS) register(server, ctx);
   return server;

@@ -1,5 +1,6 @@
 import type { Cas } from '../cas/index.js';
 import type { PackSummary, RunPackOptions } from '../pack/index.js';
+import type { RemoteStore } from '../remote/index.js';
 import type { VerifyOptions, VerifyReport } from '../verify/index.js';
 
 /** What the server may touch, fixed when it starts; every path is absolute. */
@@ -22,10 +23,15 @@ export interface McpServerOptions {
   maxGrepFileBytes?: number;
   /** The version the server reports to clients. */
   version?: string;
+  /**
+   * The team store objects missing locally are fetched from (verified) before they are read; the
+   * caller opens it (once, when first needed) and closes it after the server.
+   */
+  remote?: () => Promise<RemoteStore>;
 }
 
 /** The options with every default filled in. */
-export interface McpSettings extends Required<Omit<McpServerOptions, 'version'>> {
+export interface McpSettings extends Required<Omit<McpServerOptions, 'version' | 'remote'>> {
   /** Folders whose packs `read_part` and `verify` may open: the root, the allowed roots, the packs dir. */
   readableDirs: readonly string[];
 }
@@ -44,4 +50,6 @@ export interface McpContext {
   settings: McpSettings;
   deps: McpDeps;
   cas: Cas;
+  /** Fetch what the local store lacks of these objects from the team store (no-op without one). */
+  fetchMissing: (hashes: readonly string[]) => Promise<void>;
 }

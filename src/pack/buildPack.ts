@@ -4,6 +4,8 @@
  * indexes), the inner archive (archive/), the P.2 step (the store only), LITE, the seal, the
  * outer archive.
  */
+import type { SecretFinding } from '../secrets/index.js';
+import { listOmitted, type OmittedEntry } from '../select/index.js';
 import { join } from 'node:path';
 import { computePackDigest, type OmittedFile, type PackedFile } from '../bundle/index.js';
 import type { Cas } from '../cas/index.js';
@@ -44,6 +46,9 @@ export interface Built {
   stamp: string;
   missingAnchors: string[];
   record: PackRunRecord;
+  /** Every path not packed, with its reason (meta/OMITTED.json). */
+  reasons: OmittedEntry[];
+  findings: SecretFinding[];
 }
 
 function readStage(input: BuildInput): Promise<WrittenBodies> {
@@ -83,8 +88,12 @@ async function renderStage(input: BuildInput, bodies: WrittenBodies) {
   const fullName = modes.includes('FULL') ? packPaths.fullFile(scope.prefix, stamp) : undefined;
   const sections = await finishBodies({ bodies, scope, staging, ...(fullName ? { fullName } : {}) });
   const files = bodies.packed;
-  await writePackDocs(staging, { scope, repoState: input.repoState, files, omitted, digest, stamp, modes, zip: plan.zip, sections, anchors });
-  return { dest, digest, stamp, omittedCount: omitted.length, missingAnchors: anchors.missing };
+  const findings = [...screened.findings];
+  const binary = omitted.map((o) => o.rootPath);
+  const reasons = listOmitted({ ignored: screened.ignored, binary, textRule: scope.textRule, findings });
+  const ctx = { scope, repoState: input.repoState, files, omitted, digest, stamp, modes, zip: plan.zip, sections, anchors, reasons, secrets: findings };
+  await writePackDocs(staging, ctx);
+  return { dest, digest, stamp, omittedCount: omitted.length, missingAnchors: anchors.missing, reasons, findings };
 }
 
 export async function buildPack(input: BuildInput): Promise<Built> {

@@ -7,3 +7,5 @@ export type { ScreenInput, Screened } from './screenFiles.js';
 export { mapOrdered } from './mapOrdered.js';
 export { sniffTextPrefix, createTextCheck, SNIFF_BYTES } from './sniffText.js';
 export type { TextCheck } from './sniffText.js';
+export { explainPath } from './explainPath.js';
+export type { ExplainPathOptions, Explanation } from './explainPath.js';

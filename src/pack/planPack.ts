@@ -2,6 +2,7 @@
  * The first stage of a pack: options checked and resolved once (scope, store locations, modes)
  * into a readonly plan that every later stage takes instead of the options and the deps.
  */
+import { planSelection, type SelectionPlan } from '../select/index.js';
 import { isAbsolute, relative } from 'node:path';
 import type { StoreLocations } from '../config/index.js';
 import { PACK_MODES, STAMP_PATTERN, type PackMode } from '../packdir/index.js';
@@ -25,6 +26,8 @@ export interface PackPlan {
   /** The caller's out dir; absent: a folder named after the digest under the packs dir. */
   readonly outDir?: string;
   readonly concurrency: number;
+  /** The user's selection rules and the secret policy (config and flags). */
+  readonly selection: SelectionPlan;
 }
 
 function selectModes(modes: RunPackOptions['modes'] = {}): PackMode[] {
@@ -76,5 +79,6 @@ export async function planPack(options: RunPackOptions, deps: Pick<PackDeps, 'lo
     ...(options.stamp !== undefined ? { stamp: options.stamp } : {}),
     ...(options.outDir !== undefined ? { outDir: options.outDir } : {}),
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+    selection: planSelection(options.select ?? {}, config, scope),
   });
 }

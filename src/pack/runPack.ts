@@ -15,7 +15,9 @@ import { resolveScope } from '../scopes/index.js';
 import { collectFiles, isTextContent, readRepoState, type RepoState, type Selection } from '../walk/index.js';
 import { buildPack, type Built } from './buildPack.js';
 import { planPack, type PackPlan } from './planPack.js';
-import { screenFiles } from './screenFiles.js';
+import { screenFiles, type ScreenInput } from './screenFiles.js';
+import { scanFiles } from '../secrets/index.js';
+import type { OmitReason, OmittedEntry } from '../select/index.js';
 import { createStageClock, type StageClock } from './stageClock.js';
 import type { PackDeps, PackProgress, PackSummary, RunPackOptions } from './types.js';
 
@@ -38,12 +40,12 @@ function excludedPaths(plan: PackPlan): string[] {
   return [locations.casRoot, locations.runsDir, locations.packsDir, ...out];
 }
 
-async function collect(plan: PackPlan, deps: PackDeps): Promise<{ selection: Selection; repoState: RepoState }> {
+export async function collect(plan: PackPlan, deps: PackDeps): Promise<{ selection: Selection; repoState: RepoState }> {
   // Nor is what a killed run left beside the out dir (it may be inside the root).
   const leftovers = plan.outDir === undefined ? [] : await listPublishLeftovers(plan.outDir);
   const exclude = [...excludedPaths(plan), ...leftovers];
   const [selection, repoState] = await Promise.all([
-    deps.collectFiles({ root: plan.root, scope: plan.scope, exclude }),
+    deps.collectFiles({ root: plan.root, scope: plan.scope, exclude, select: plan.selection.rules }),
     deps.readRepoState(plan.root),
   ]);
   return { selection, repoState };
@@ -72,8 +74,23 @@ function summarize(plan: PackPlan, built: Built, clock: StageClock): PackSummary
       verdict: r.verdict,
     },
     missingAnchors: built.missingAnchors,
+    leftOut: countReasons(built.reasons),
+    secrets: built.findings,
     timingsMs: clock.report(),
   };
+}
+
+/** The secret scan of the screen stage, timed on its own (the screen's time includes it). */
+function secretScan(plan: PackPlan, isText: PackDeps['isTextContent'], clock: StageClock): ScreenInput['scan'] {
+  const { mode, allow } = plan.selection.secrets;
+  const concurrency = plan.concurrency;
+  return (files) => clock.time('secrets', () => scanFiles({ files, mode, allow, isText, concurrency }));
+}
+
+function countReasons(entries: readonly OmittedEntry[]): Partial<Record<OmitReason, number>> {
+  const counts: Partial<Record<OmitReason, number>> = {};
+  for (const e of entries) counts[e.reason] = (counts[e.reason] ?? 0) + 1;
+  return counts;
 }
 
 /** The staging folder with the folders of the modes on (see `createStaging`). */
@@ -97,8 +114,9 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
   if (plan.outDir !== undefined) await recoverBackup(plan.outDir);
   const { selection, repoState } = await clock.time('collect', () => collect(plan, deps));
   progress({ stage: 'collect', files: selection.files.length + selection.omitted.length });
+  const scan = secretScan(plan, deps.isTextContent, clock);
   const screened = await clock.time('screen', () =>
-    screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency: plan.concurrency }),
+    screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency: plan.concurrency, scan }),
   );
   progress({ stage: 'screen', files: screened.files.length, omitted: screened.omitted.length, bytes: screened.bytes });
 

@@ -2,6 +2,8 @@
  * The limits stage: decide which candidates are text (cheaply, for `content` scopes) and check
  * every limit before anything is written to the store or the out dir.
  */
+import type { ScanResult, SecretFinding } from '../secrets/index.js';
+import type { OmittedEntry } from '../select/index.js';
 import { open } from 'node:fs/promises';
 import { hashFile } from '../cas/index.js';
 import type { PackLimits, Scope } from '../scopes/index.js';
@@ -16,6 +18,8 @@ export interface ScreenInput {
   scope: Scope;
   isTextContent: (bytes: Uint8Array) => boolean;
   concurrency: number;
+  /** The secret scan (see `scanFiles`); absent: no scan. */
+  scan?: (files: readonly SourceFile[]) => Promise<ScanResult>;
 }
 
 export interface Screened {
@@ -25,6 +29,12 @@ export interface Screened {
   omitted: readonly SourceFile[];
   /** Sum of the sizes of `files`. */
   bytes: number;
+  /** Files kept out because the secret scan found a secret in them. */
+  withheld: readonly SourceFile[];
+  /** Every secret finding, withheld or only listed. */
+  findings: readonly SecretFinding[];
+  /** Every other path the walk left out, with its reason (`Selection.ignored`). */
+  ignored: readonly OmittedEntry[];
 }
 
 async function sniffFile(file: SourceFile, isTextContent: ScreenInput['isTextContent']): Promise<boolean> {
@@ -103,8 +113,12 @@ export async function screenFiles(input: ScreenInput): Promise<Screened> {
     files = selection.files.filter((f) => !notText.has(f));
     omitted = [...selection.omitted, ...notText];
   }
+  // Scanned before the limits, so a withheld file counts for none of them.
+  const scan = input.scan ? await input.scan(files) : { findings: [], withheld: new Set<string>() };
+  const withheld = files.filter((f) => scan.withheld.has(f.rootPath));
+  if (withheld.length > 0) files = files.filter((f) => !scan.withheld.has(f.rootPath));
   const bytes = checkLimits(files, scope.limits);
   checkPackPaths(files, scope);
   if (!scope.limits.allowDuplicateHashes) await checkDuplicates(files, input.concurrency);
-  return { files, omitted, bytes };
+  return { files, omitted, bytes, withheld, findings: scan.findings, ignored: selection.ignored };
 }

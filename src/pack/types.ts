@@ -4,6 +4,8 @@ import type { PackMode } from '../packdir/index.js';
 import type { PackRunRecord, RecordPackRunInput } from '../runRecord/index.js';
 import type { PackLimits, ResolveScopeOptions, Scope } from '../scopes/index.js';
 import type { RepoState, Selection } from '../walk/index.js';
+import type { OmitReason, SelectRules, SelectionFlags } from '../select/index.js';
+import type { SecretFinding } from '../secrets/index.js';
 
 export interface RunPackOptions {
   /** The packed root (absolute, or relative to nothing the library knows: resolve it first). */
@@ -27,10 +29,15 @@ export interface RunPackOptions {
   limits?: Partial<PackLimits>;
   /** Files read at once (default 8). */
   concurrency?: number;
+  /** The user's selection: include/ignore patterns, default ignores, a path list, the secret scan. */
+  select?: SelectionFlags;
   onProgress?: (event: PackProgress) => void;
 }
 
 export type PackStage = 'scope' | 'collect' | 'screen' | 'read' | 'render' | 'zip' | 'record' | 'seal' | 'publish';
+
+/** The stages timed: the progress stages, and the secret scan (its time is also in `screen`). */
+export type TimedStage = PackStage | 'secrets';
 
 export type PackProgress =
   | { stage: 'scope'; scope: { key: string; title: string } }
@@ -56,8 +63,12 @@ export interface PackSummary {
   refs: { manifestRef: string; taskSpecRef: string; outputHashesRef: string; statusRef: string; verdict: 'PASS' };
   /** Anchors of the scope that matched no packed file (never an error). */
   missingAnchors: string[];
+  /** Entries of meta/OMITTED.json by reason (a folder the walk did not enter counts once). */
+  leftOut: Partial<Record<OmitReason, number>>;
+  /** Every secret finding (withheld or only listed), as in meta/SECRETS.json. */
+  secrets: SecretFinding[];
   /** Milliseconds per stage, and in total. */
-  timingsMs: Record<PackStage | 'total', number>;
+  timingsMs: Record<TimedStage | 'total', number>;
 }
 
 export interface CollectFilesInput {
@@ -65,6 +76,8 @@ export interface CollectFilesInput {
   scope: Scope;
   /** Absolute folders (and files) never packed: the store's folders and the out dir. */
   exclude: readonly string[];
+  /** The user's selection rules (default: none). */
+  select?: SelectRules;
 }
 
 /** Everything `runPack` calls outside its own domain; tests override single entries. */

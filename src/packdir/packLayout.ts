@@ -42,6 +42,8 @@ export const packPaths = {
     packInfo: 'meta/PACK_INFO.json',
     provenance: 'meta/PROVENANCE.json',
     omitted: 'meta/REPO_OMITTED_BINARIES.json',
+    omittedReasons: 'meta/OMITTED.json',
+    secrets: 'meta/SECRETS.json',
   },
 } as const;
 

@@ -13,6 +13,8 @@ export interface GitignoreRule {
   test: PathTest;
   /** 1-based line in the file. */
   line: number;
+  /** The line as written (trailing spaces trimmed), to name the rule in a reason. */
+  pattern: string;
 }
 
 /** Trailing spaces go unless escaped with a backslash (git's `trim_trailing_spaces`). */
@@ -38,7 +40,7 @@ function parseLine(raw: string, lineNo: number, file: string): GitignoreRule | u
   if (pattern.startsWith('/')) pattern = pattern.slice(1);
   if (pattern === '') return undefined;
   const test = compilePattern(pattern, { file, line: lineNo }, { flavor: 'gitignore' });
-  return { negate, dirOnly, basename, test, line: lineNo };
+  return { negate, dirOnly, basename, test, line: lineNo, pattern: line };
 }
 
 /**

@@ -23,15 +23,21 @@ export interface TransferOptions {
   onObject?: (done: number, total: number) => void;
 }
 
-const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_CONCURRENCY = 16;
+/** From this many objects on, one listing of the remote (1 000 names a request) beats a HEAD each. */
+const LIST_FROM = 64;
 
 /** Upload every object of `hashes` the remote lacks. */
 export async function uploadObjects(cas: Cas, remote: RemoteStore, hashes: Iterable<string>, options: TransferOptions = {}): Promise<TransferReport> {
   const list = [...new Set(hashes)].sort();
   const report: TransferReport = { transferred: 0, skipped: 0, bytes: 0 };
   let done = 0;
+  // A listed object of the wrong size (a truncated upload by another tool) is sent again.
+  const listed = list.length >= LIST_FROM ? new Map((await remote.listObjects()).map((o) => [o.hash, o.size])) : undefined;
+  const present = async (hash: string) =>
+    listed ? listed.has(hash) && listed.get(hash) === (await cas.stat(hash))?.size : remote.hasObject(hash);
   await mapLimit(list, options.concurrency ?? DEFAULT_CONCURRENCY, async (hash) => {
-    if (await remote.hasObject(hash)) {
+    if (await present(hash)) {
       report.skipped++;
     } else {
       const size = await uploadOne(cas, remote, hash);

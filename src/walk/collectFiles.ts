@@ -8,6 +8,9 @@ import { defaultWalkDeps, type WalkDeps } from './walkDeps.js';
 import { walkAgs } from './walkAgs.js';
 import { walkGitignore } from './walkGitignore.js';
 import type { Candidate } from './walkTree.js';
+import { NO_SELECT_RULES, type SelectRules } from '../select/compileRules.js';
+import { omittedLookup } from '../select/findOmitted.js';
+import type { OmittedEntry } from '../select/types.js';
 
 export interface CollectFilesOptions {
   /** The packed root. */
@@ -15,6 +18,8 @@ export interface CollectFilesOptions {
   scope: Scope;
   /** Absolute folders never packed: the CAS root, runs dir, packs dir, out dir. */
   exclude: readonly string[];
+  /** The user's include/ignore patterns, default ignores, `--stdin` list (default: none). */
+  select?: SelectRules;
   deps?: Partial<WalkDeps>;
 }
 
@@ -58,8 +63,9 @@ export async function collectFiles(options: CollectFilesOptions): Promise<Select
   const realRoot = await realRootOf(root, deps);
   const excludedRel = await resolveExcludedRel({ root, realRoot, exclude: options.exclude }, deps);
   const bounds = makeWalkBounds(scope, excludedRel);
+  const select = options.select ?? NO_SELECT_RULES;
   const walk = scope.selection === 'ags' ? walkAgs : walkGitignore;
-  const walked = await walk({ realRoot, scope, bounds }, deps);
+  const { files: walked, omitted: ignored } = await walk({ realRoot, scope, bounds, select }, deps);
   const seen = new Set(walked.map((c) => c.rootPath));
   // Root files: no exclusion test, but still never from the store, and checked like links.
   const rootFiles: Candidate[] = [...new Set(scope.rootFiles)]
@@ -73,5 +79,19 @@ export async function collectFiles(options: CollectFilesOptions): Promise<Select
     if (scope.textRule === 'extension' && !isTextByName(file.rootPath)) omitted.push(source);
     else files.push(source);
   }
-  return { files: sortUnique(files), omitted: sortUnique(omitted) };
+  const packed = new Set(resolved.map((f) => f.rootPath));
+  const reasons = ignored.filter((e) => !packed.has(e.path)).sort((a, b) => compareCodePoints(a.path, b.path));
+  checkListed(select, packed, reasons);
+  return { files: sortUnique(files), omitted: sortUnique(omitted), ignored: reasons };
+}
+
+/** Every path of a `--stdin` list is a file of the root: packed, or left out for a reason. */
+function checkListed(select: SelectRules, packed: ReadonlySet<string>, ignored: readonly OmittedEntry[]): void {
+  if (select.paths === undefined) return;
+  const find = omittedLookup(ignored);
+  for (const path of select.paths) {
+    if (!packed.has(path) && find(path) === undefined) {
+      throw new PackerError('INPUT_NOT_FOUND', ` ${path} (from --stdin) is not a file in the packed root`);
+    }
+  }
 }

@@ -1,3 +1,5 @@
+import type { OmittedEntry } from '../select/types.js';
+
 /** One file the selection chose, before it is read. */
 export interface SourceFile {
   /** Relative to the scope's source root, `/`-separated: the manifest `path`. */
@@ -15,6 +17,8 @@ export interface Selection {
   files: SourceFile[];
   /** Files the extension rule already knows are not text (only for `textRule: 'extension'`). */
   omitted: SourceFile[];
+  /** Every other path the walk left out, with its reason, sorted by path. */
+  ignored: OmittedEntry[];
 }
 
 /** `git rev-parse` facts of the packed root (docs/FORMATS.md §6); `{}` outside a git work tree. */

@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { PackerError, isErrno, mapLimit } from '../util/index.js';
+import type { OmittedEntry } from '../select/types.js';
 import { DIR_CONCURRENCY, type WalkDeps } from './walkDeps.js';
 
 /** A file (or a link to check) the walk found; `rootPath` is `/`-separated, relative to the packed root. */
@@ -9,6 +10,12 @@ export interface Candidate {
   absPath: string;
   /** A symbolic link: packed only when it leads to a regular file inside the root. */
   link: boolean;
+}
+
+/** A walk's answer: the candidates, and every path its rules left out (with the reason). */
+export interface WalkResult {
+  files: Candidate[];
+  omitted: OmittedEntry[];
 }
 
 export interface DirVisit<C> {

@@ -29,8 +29,8 @@ test('pack --zip --json writes the whole layout and prints pure JSON', async (t)
   assert.equal(stamp, summary.digest.slice(0, 12));
   assert.deepEqual((await readdir(out)).sort(), ['FULL', 'LITE', 'SEAL.json', 'SPLIT', 'STORE.json', 'archive', 'meta']);
   assert.deepEqual(await readdir(join(out, 'meta')), [
-    'ENTRYPOINTS.md', 'FILE_INDEX.json', 'FILE_TREE.txt', 'PACK_INFO.json', 'PROVENANCE.json',
-    'REPO_OMITTED_BINARIES.json', 'REPO_STATE.json', 'START_HERE.md',
+    'ENTRYPOINTS.md', 'FILE_INDEX.json', 'FILE_TREE.txt', 'OMITTED.json', 'PACK_INFO.json', 'PROVENANCE.json',
+    'REPO_OMITTED_BINARIES.json', 'REPO_STATE.json', 'SECRETS.json', 'START_HERE.md',
   ]);
   assert.deepEqual(await readdir(join(out, 'FULL')), [`AGS-FULL-${stamp}.md`, `AGS-FULL-TREEMAP-${stamp}.md`]);
   assert.deepEqual(await readdir(join(out, 'SPLIT')), [

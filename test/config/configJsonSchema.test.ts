@@ -21,7 +21,24 @@ test('the JSON Schema describes the config file: strict keys, scopes by name, $s
     properties: Record<string, { additionalProperties?: { properties?: Record<string, unknown> } }>;
   };
   assert.equal(schema.additionalProperties, false);
-  assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'limits', 'remote', 'scopes']);
+  assert.deepEqual(Object.keys(schema.properties).sort(), ['$comment', '$schema', 'defaultIgnores', 'ignore', 'include', 'limits', 'remote', 'scopes', 'secrets']);
   const scopeFields = Object.keys(schema.properties.scopes?.additionalProperties?.properties ?? {}).sort();
-  assert.deepEqual(scopeFields, ['anchors', 'exclude', 'include', 'limits', 'prefix', 'rootFiles', 'sourceRoot', 'title']);
+  assert.deepEqual(scopeFields, ['$comment', 'anchors', 'exclude', 'include', 'limits', 'prefix', 'rootFiles', 'sourceRoot', 'title']);
+});
+
+test('llm-packer init writes a commented config that validates, and never overwrites one', async (t) => {
+  const { mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { initConfig, loadConfig, CONFIG_FILE_NAME } = await import('../../src/config/index.js');
+  const root = await mkdtemp(join(tmpdir(), 'llmp-init-'));
+  t.after(() => rm(root, { recursive: true, force: true }));
+  const file = await initConfig(root);
+  const text = await readFile(file, 'utf8');
+  assert.match(text, /^\{\n {2}"\$schema": /);
+  assert.ok(text.includes('"$comment"'), 'it is commented');
+  assert.deepEqual((await loadConfig(root))?.defaultIgnores, true, 'it validates');
+  await writeFile(join(root, CONFIG_FILE_NAME), '{"limits":{}}\n');
+  await assert.rejects(initConfig(root), /CONFIG_EXISTS/);
+  assert.equal(await readFile(join(root, CONFIG_FILE_NAME), 'utf8'), '{"limits":{}}\n', 'untouched');
 });

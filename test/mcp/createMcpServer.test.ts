@@ -1,12 +1,15 @@
 /** The server in-process over the SDK's in-memory transport, with deps overridden where a case needs it. */
 import assert from 'node:assert/strict';
-import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult, Progress } from '@modelcontextprotocol/sdk/types.js';
+import { openCas } from '../../src/cas/index.js';
 import { createMcpServer, type McpDeps, type McpServerOptions } from '../../src/mcp/index.js';
+import type { RemoteStore } from '../../src/remote/index.js';
+import { flipByte } from '../fixtures/damageObject.js';
 import { tempDir } from '../helpers/tmp.js';
 import { errorCode, textOf } from './mcpClient.js';
 
@@ -102,5 +105,58 @@ test('pack sends rising progress notifications when the client asks for them', a
   assert.equal(r.isError, undefined);
   assert.ok(seen.length >= 5, JSON.stringify(seen));
   for (let i = 1; i < seen.length; i++) assert.ok(seen[i]!.progress > seen[i - 1]!.progress);
-  assert.ok(seen.every((p) => p.total === 8 && typeof p.message === 'string'));
+  assert.ok(seen.every((p) => p.total === seen[0]!.total && p.progress < p.total! && typeof p.message === 'string'));
+});
+
+/** A team store backed by a local store's folder: only what `fetchMissing` uses is real. */
+function folderRemote(casRoot: string): RemoteStore {
+  const team = openCas(casRoot);
+  const unused = async (): Promise<never> => {
+    throw new Error('not used by the MCP server');
+  };
+  const remote: RemoteStore = {
+    location: { url: 's3://team/test', bucket: 'team', prefix: 'test/' },
+    hasObject: (hash) => team.has(hash),
+    getObjectToFile: (hash, dest) => copyFile(team.path(hash), dest),
+    putObject: unused,
+    listObjects: unused,
+    deleteObject: unused,
+    readDoc: unused,
+    writeDoc: unused,
+    deleteDoc: unused,
+    listDocs: unused,
+    close: () => undefined,
+  };
+  return remote;
+}
+
+test('with a team store, objects missing locally are fetched, verified, then read; a damaged remote copy is an error', async (t) => {
+  const { root, pack } = await setup(t);
+  const local = await tempDir(t, 'llmp-mcp-local-');
+  let opened = 0;
+  const call = await connect(t, {
+    root: local,
+    casRoot: join(local, 'cas'),
+    runsDir: join(local, 'runs'),
+    packsDir: join(local, 'packs'),
+    remote: async () => {
+      opened++;
+      return folderRemote(join(root, '.llm-packer/cas'));
+    },
+  });
+  const listed = await call('list_files', { manifest: pack.manifestRef });
+  assert.equal(listed.isError, undefined, textOf(listed));
+  const files = (listed.structuredContent as { files: { path: string; ref: string }[] }).files;
+  const read = await call('read_file', { manifest: pack.manifestRef, path: 'src/f1.ts' });
+  assert.equal((read.structuredContent as { text: string }).text, await readFile(join(root, 'src/f1.ts'), 'utf8'));
+  const grep = await call('grep', { manifest: pack.manifestRef, pattern: 'hit3' });
+  assert.deepEqual((grep.structuredContent as { matches: { path: string }[] }).matches.map((m) => m.path), ['src/f3.ts']);
+  assert.ok(opened >= 1);
+  // the team's copy of f5 is damaged: the download is refused, nothing enters the local store
+  const f5 = files.find((f) => f.path === 'src/f5.ts')!.ref.slice('sha256:'.length);
+  await rm(openCas(join(local, 'cas')).path(f5), { force: true });
+  await flipByte(openCas(join(root, '.llm-packer/cas')).path(f5), 0);
+  const bad = await call('read_file', { ref: `sha256:${f5}` });
+  assert.equal(errorCode(bad), 'CAS_CORRUPT_OBJECT');
+  assert.equal(await openCas(join(local, 'cas')).has(f5), false);
 });

@@ -19,7 +19,7 @@ async function candidates(root: string, files: Record<string, string | Uint8Arra
 }
 
 const screen = (files: SourceFile[], scope: Scope) =>
-  screenFiles({ selection: { files, omitted: [] }, scope, isTextContent, concurrency: 4 });
+  screenFiles({ selection: { files, omitted: [], ignored: [] }, scope, isTextContent, concurrency: 4 });
 
 test('content scopes sniff the files the limits need: NUL or bad UTF-8 at the start is not text', async (t) => {
   const root = await tempDir(t);
@@ -96,6 +96,6 @@ test('extension scopes keep the walk\'s decision and read nothing for it', async
   const root = await tempDir(t);
   const files = await candidates(root, { 'a.md': Buffer.from([0, 1]) });
   const scope = { ...BUILTIN_SCOPES.ags };
-  const out = await screenFiles({ selection: { files, omitted: [] }, scope, isTextContent, concurrency: 2 });
+  const out = await screenFiles({ selection: { files, omitted: [], ignored: [] }, scope, isTextContent, concurrency: 2 });
   assert.deepEqual(out.files.map((f) => f.path), ['a.md']);
 });

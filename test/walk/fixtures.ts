@@ -17,7 +17,7 @@ export async function writeTree(root: string, files: Record<string, string | Uin
  * git with no system, global or XDG configuration (so no global excludes) and no inherited
  * GIT_DIR / GIT_WORK_TREE: what the repo scope promises to agree with.
  */
-export function git(cwd: string, args: string[]): string {
+export function git(cwd: string, args: string[], input?: string): string {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('GIT_')) delete env[key];
   Object.assign(env, {
@@ -30,7 +30,7 @@ export function git(cwd: string, args: string[]): string {
     GIT_COMMITTER_NAME: 'test',
     GIT_COMMITTER_EMAIL: 'test@example.invalid',
   });
-  return execFileSync('git', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', args, { cwd, env, encoding: 'utf8', ...(input === undefined ? { stdio: ['ignore', 'pipe', 'pipe'] } : { input }) });
 }
 
 /** `git ls-files -co --exclude-standard`, NUL-separated so names with spaces or unicode come back raw. */

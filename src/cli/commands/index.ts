@@ -10,10 +10,14 @@ import { registerGc } from './gc.js';
 import { registerAudit } from './audit.js';
 import { registerPull, registerPush } from './remote.js';
 import { registerMcp } from './mcp.js';
+import { registerWhy } from './why.js';
+import { registerInit } from './init.js';
 
 /** Every subcommand, in the order `--help` lists them. One line per command. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerPack,
+  registerWhy,
+  registerInit,
   registerCas,
   registerVerify,
   registerConsume,

@@ -1,16 +1,21 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, runPack, type PackSummary, type RunPackOptions } from '../../index.js';
+import { DEFAULT_LIMITS, PackerError, runPack, type PackSummary, type RunPackOptions } from '../../index.js';
 
 type PackLimits = NonNullable<RunPackOptions['limits']>;
 import type { CliContext } from '../io.js';
+import { addSelectOptions, readPathList, selectionFrom, type SelectCliFlags } from '../selectOptions.js';
+import { printSelection } from '../printSelection.js';
 import { addStoreOptions, configFileFrom, storeLocationsFrom } from '../options.js';
 import { addRemoteOption, remoteUrlFor } from '../remote.js';
 import { printPush, pushAfterPack } from './remote.js';
 import { printJson, printLine } from '../output.js';
 import { createPackProgress, formatBytes } from '../packProgress.js';
 
-interface PackFlags {
+interface PackFlags extends SelectCliFlags {
+  stdin?: boolean;
+  z?: boolean;
+  failOnSecrets?: boolean;
   scope?: string;
   outDir?: string;
   full: boolean;
@@ -39,6 +44,11 @@ function count(flag: string, value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/** `52428800 = 50 MiB`: the number a flag takes, and what it means. */
+function sizeDefault(bytes: number): string {
+  return `${bytes} = ${formatBytes(bytes).replace(".0 ", " ")}`;
+}
+
 function limitsFrom(flags: PackFlags): Partial<PackLimits> {
   const limits: Partial<PackLimits> = {};
   const total = count('--max-total-bytes', flags.maxTotalBytes);
@@ -61,6 +71,7 @@ function printSummary(ctx: CliContext, s: PackSummary): void {
   printLine(ctx.io, `pack      ${s.outDir}`);
   if (s.archive) printLine(ctx.io, `archive   ${s.archive}`);
   printLine(ctx.io, `manifest  ${s.refs.manifestRef} (audit ${s.refs.verdict})`);
+  printSelection(ctx.io, s);
 }
 
 export function registerPack(program: Command, ctx: CliContext): void {
@@ -72,27 +83,35 @@ export function registerPack(program: Command, ctx: CliContext): void {
       '--scope <name>',
       'ags, lab, cat_cas, repo or a scope from llm-packer.config.json (default: ags when ROOT has AGS buckets, else repo)',
     )
-    .option('--out-dir <dir>', 'where the pack goes (default: <packs dir>/llm-pack-<scope>-<digest12>)')
+    .option('--out-dir <dir>', 'where the pack goes (default: <packs-dir>/llm-pack-<scope>-<digest12>)')
     .option('--no-full', 'do not write FULL/')
     .option('--no-split', 'do not write SPLIT/')
     .option('--no-lite', 'do not write LITE/')
     .option('--zip', 'also write archive/pack.zip and <out dir>.zip')
     .option('--stamp <s>', 'name stamp of the FULL files (default: digest12)');
+  addSelectOptions(cmd);
   addRemoteOption(addStoreOptions(cmd, { root: false }))
-    .option('--max-total-bytes <n>', 'refuse to pack more bytes than this')
-    .option('--max-entry-bytes <n>', 'refuse to pack a file larger than this')
-    .option('--max-entries <n>', 'refuse to pack more files than this')
+    .option('--max-total-bytes <n>', `refuse to pack more bytes than this (default: ${sizeDefault(DEFAULT_LIMITS.maxTotalBytes)}, or the config's limits)`)
+    .option('--max-entry-bytes <n>', `refuse to pack a file larger than this (default: ${sizeDefault(DEFAULT_LIMITS.maxEntryBytes)}, or the config's limits)`)
+    .option('--max-entries <n>', `refuse to pack more files than this (default: ${DEFAULT_LIMITS.maxEntries}, or the config's limits)`)
     .option('--disallow-duplicate-hashes', 'refuse two files with the same content')
+    .option('--stdin', 'pack only the paths read from standard input, one a line (relative to the current folder)')
+    .option('-z', 'with --stdin: paths are NUL-separated (git ls-files -z, find -print0)')
+    .option('--fail-on-secrets', 'exit 1 when a file was withheld for a secret (the pack is still written)')
     .option('--json', 'print the run summary as JSON on stdout')
     .option('--quiet', 'no progress display')
     .action(async (root: string, flags: PackFlags) => {
       const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(ctx.io.cwd, p));
       const display = createPackProgress(ctx.io, { bar: ctx.io.stderr.isTTY === true && !flags.quiet });
+      const absRoot = resolve(ctx.io.cwd, root);
+      if (flags.z && !flags.stdin) throw new PackerError('USAGE', ' -z only goes with --stdin');
+      const paths = flags.stdin ? await readPathList(ctx.io, absRoot, flags.z === true) : undefined;
       const configFile = await configFileFrom(flags, ctx.io);
       let summary: PackSummary;
       try {
         summary = await runPack({
-          root: resolve(ctx.io.cwd, root),
+          root: absRoot,
+          select: selectionFrom(flags, paths),
           ...(flags.scope !== undefined ? { scope: flags.scope } : {}),
           ...(flags.outDir !== undefined ? { outDir: abs(flags.outDir) as string } : {}),
           modes: { full: flags.full, split: flags.split, lite: flags.lite },
@@ -114,6 +133,11 @@ export function registerPack(program: Command, ctx: CliContext): void {
       else {
         printSummary(ctx, summary);
         if (pushed) printPush(ctx, pushed);
+      }
+      if (flags.failOnSecrets && summary.secrets.some((f) => f.withheld)) {
+        const err = new PackerError('SECRETS_WITHHELD', ' files were withheld for secrets (see meta/SECRETS.json); the pack was written');
+        ctx.io.stderr.write(`${err.message}\n`);
+        ctx.exitCode = err.exitCode;
       }
     });
 }

@@ -57,9 +57,10 @@ function matchLines(re: RE2JS, text: string, push: (line: number, text: string) 
 async function grep(ctx: McpContext, input: { manifest: string; pattern: string; glob?: string | undefined }) {
   const { settings, deps, cas } = ctx;
   const re = compile(input.pattern);
-  const loaded = await openManifest(cas, input.manifest);
+  const loaded = await openManifest(ctx, input.manifest);
   const match = globFilter(input.glob);
   const entries = loaded.manifest.entries.filter((e) => match(e.path));
+  await ctx.fetchMissing(entries.filter((e) => e.bytes <= settings.maxGrepFileBytes).map((e) => parseRef(e.ref)));
   const deadline = deps.now() + settings.grepBudgetMs;
   const matches: Match[] = [];
   let skipped = 0;

@@ -25,7 +25,7 @@ const outputSchema = {
 };
 
 async function listFiles(ctx: McpContext, input: { manifest: string; glob?: string | undefined }) {
-  const loaded = await openManifest(ctx.cas, input.manifest);
+  const loaded = await openManifest(ctx, input.manifest);
   const match = globFilter(input.glob);
   const all = loaded.manifest.entries
     .filter((e) => match(e.path))

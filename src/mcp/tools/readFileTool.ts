@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { parseRef } from '../../artifacts/index.js';
 import { PackerError } from '../../util/index.js';
 import { findEntry, openManifest } from '../openManifest.js';
 import { readObjectSlice, type ObjectSlice } from '../readObjectSlice.js';
@@ -35,7 +36,7 @@ async function resolveTarget(ctx: McpContext, input: ReadInput): Promise<{ ref: 
     if (input.path === undefined || input.manifest === undefined) {
       throw new PackerError('USAGE', ' read_file needs both manifest and path, or a ref');
     }
-    const loaded = await openManifest(ctx.cas, input.manifest);
+    const loaded = await openManifest(ctx, input.manifest);
     const entry = findEntry(loaded, input.path);
     if (input.ref !== undefined && input.ref !== entry.ref) {
       throw new PackerError('INPUT_INVALID', ` ${input.path} is ${entry.ref} in ${loaded.manifestRef}, not ${input.ref}`);
@@ -61,6 +62,7 @@ function describe(slice: ObjectSlice, name: string): { head: string; nextStartLi
 
 async function readFileTool(ctx: McpContext, input: ReadInput) {
   const target = await resolveTarget(ctx, input);
+  await ctx.fetchMissing([parseRef(target.ref)]);
   const slice = await readObjectSlice(ctx.cas, target.ref, {
     ...(input.startLine !== undefined ? { startLine: input.startLine } : {}),
     ...(input.endLine !== undefined ? { endLine: input.endLine } : {}),

@@ -1,0 +1,54 @@
+import { secretFingerprint } from './secretFingerprint.js';
+
+/** A finding before the policy (withhold, allow) is applied. */
+export interface RawFinding {
+  line: number;
+  rule: string;
+  fingerprint: string;
+}
+
+type LintSource = typeof import('@secretlint/core').lintSource;
+type SecretLintCoreConfig = Parameters<LintSource>[0]['options']['config'];
+
+let loaded: Promise<{ lintSource: LintSource; config: SecretLintCoreConfig }> | undefined;
+
+/** secretlint and its recommended rules, loaded once, on the first scan (a run without scan never pays for it). */
+function loadSecretlint(): Promise<{ lintSource: LintSource; config: SecretLintCoreConfig }> {
+  loaded ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(
+    ([core, preset]) => ({
+      lintSource: core.lintSource,
+      config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: preset.creator }] },
+    }),
+  );
+  return loaded;
+}
+
+function extOf(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot) : '';
+}
+
+/**
+ * secretlint's recommended rules over one text. `path` (relative to the packed root) names the
+ * file for the rules that look at names and goes into the fingerprint. Findings are sorted by
+ * line, then rule, then fingerprint; one secret reported twice by a rule counts once.
+ */
+export async function scanText(content: string, path: string): Promise<RawFinding[]> {
+  const { lintSource, config } = await loadSecretlint();
+  const result = await lintSource({
+    source: { content, filePath: `/${path}`, ext: extOf(path), contentType: 'text' },
+    options: { config, maskSecrets: true, noPhysicFilePath: false },
+  });
+  const seen = new Map<string, RawFinding>();
+  for (const m of result.messages) {
+    const secret = content.slice(m.range[0], m.range[1]);
+    const finding = { line: m.loc.start.line, rule: m.ruleId, fingerprint: secretFingerprint(m.ruleId, path, secret) };
+    seen.set(finding.fingerprint, finding);
+  }
+  return [...seen.values()].sort((a, b) => a.line - b.line || cmp(a.rule, b.rule) || cmp(a.fingerprint, b.fingerprint));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

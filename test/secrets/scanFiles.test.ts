@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { scanFiles, secretFingerprint } from '../../src/secrets/index.js';
+import { isTextContent } from '../../src/walk/index.js';
+import { tempDir } from '../helpers/tmp.js';
+import { writeTree } from '../walk/fixtures.js';
+
+/** A real private key, made now: no secret is ever committed, not even a test one. */
+export function privateKeyPem(): string {
+  return generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
+
+/** A token in GitHub's personal-access-token shape, assembled so no scanner flags this file. */
+export function githubToken(): string {
+  return ['ghp', '_', 'wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx'].join('');
+}
+
+async function tree(t: import('node:test').TestContext) {
+  const root = await tempDir(t);
+  const files = {
+    'src/key.ts': `export const x = 1;\nconst key = \`${privateKeyPem()}\`;\n`,
+    'src/token.js': `// config\nconst token = "${githubToken()}";\n`,
+    'src/clean.ts': 'export const ok = true;\n',
+    'bin/blob.bin': Buffer.from([0, 1, 2, 0x67, 0x68, 0x70]),
+  };
+  await writeTree(root, files);
+  return Object.keys(files).map((p) => ({ rootPath: p, absPath: join(root, p) }));
+}
+
+test('a private key block and a GitHub token are found, withheld and named by line, rule and fingerprint', async (t) => {
+  const files = await tree(t);
+  const result = await scanFiles({ files, mode: 'withhold', allow: new Set(), isText: isTextContent, concurrency: 2 });
+  assert.deepEqual([...result.withheld].sort(), ['src/key.ts', 'src/token.js']);
+  const byPath = Object.fromEntries(result.findings.map((f) => [f.path, f]));
+  assert.equal(byPath['src/key.ts']?.rule, '@secretlint/secretlint-rule-privatekey');
+  assert.equal(byPath['src/key.ts']?.line, 2);
+  assert.equal(byPath['src/token.js']?.rule, '@secretlint/secretlint-rule-github');
+  assert.equal(byPath['src/token.js']?.line, 2);
+  assert.equal(byPath['src/token.js']?.fingerprint, secretFingerprint('@secretlint/secretlint-rule-github', 'src/token.js', githubToken()));
+  const text = JSON.stringify(result.findings);
+  assert.ok(!text.includes(githubToken()) && !text.includes('PRIVATE KEY'), 'the secret itself is never reported');
+  for (const f of result.findings) assert.match(f.fingerprint, /^[0-9a-f]{16}$/);
+});
+
+test('an allowed fingerprint lets its file through; list mode withholds nothing; off scans nothing', async (t) => {
+  const files = await tree(t);
+  const first = await scanFiles({ files, mode: 'withhold', allow: new Set(), isText: isTextContent, concurrency: 2 });
+  const token = first.findings.find((f) => f.path === 'src/token.js')!;
+  const allowed = await scanFiles({ files, mode: 'withhold', allow: new Set([token.fingerprint]), isText: isTextContent, concurrency: 2 });
+  assert.deepEqual([...allowed.withheld], ['src/key.ts']);
+  assert.deepEqual(allowed.findings.find((f) => f.path === 'src/token.js'), { ...token, withheld: false, allowed: true });
+
+  const listed = await scanFiles({ files, mode: 'list', allow: new Set(), isText: isTextContent, concurrency: 2 });
+  assert.equal(listed.withheld.size, 0);
+  assert.equal(listed.findings.length, 2);
+  assert.ok(listed.findings.every((f) => !f.withheld));
+
+  const off = await scanFiles({ files, mode: 'off', allow: new Set(), isText: isTextContent, concurrency: 2 });
+  assert.deepEqual(off, { findings: [], withheld: new Set() });
+});
