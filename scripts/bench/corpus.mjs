@@ -6,7 +6,8 @@ import { basename, join, resolve } from 'node:path';
 import { BenchError } from './benchError.mjs';
 
 /**
- * Regular files and their total size under `dir` (symlinks counted apart, never followed). With
+ * Regular files and their total size under `dir` (symlinks counted apart, never followed; a
+ * `.git` folder is not part of a corpus). With
  * `seen`, a file whose inode is already in it is not counted again: pack hard-links repo/ copies
  * to CAS objects, and those bytes were written once, not twice.
  */
@@ -19,7 +20,9 @@ export function statTree(dir, seen) {
     const current = stack.pop();
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       const path = join(current, entry.name);
-      if (entry.isDirectory()) stack.push(path);
+      if (entry.isDirectory()) {
+        if (entry.name !== '.git') stack.push(path);
+      }
       else if (entry.isSymbolicLink()) symlinks++;
       else if (entry.isFile()) {
         const st = lstatSync(path);
@@ -34,19 +37,30 @@ export function statTree(dir, seen) {
   return { files, bytes, symlinks };
 }
 
-/** Bytes of every regular file under `dir`, 0 when it does not exist (like `du -sb`, files only). */
+/** Bytes of every regular file under `dir` (or of `dir` itself, a file); 0 when it does not exist. */
 export function bytesUnder(dir, seen) {
-  return existsSync(dir) ? statTree(dir, seen).bytes : 0;
+  if (!existsSync(dir)) return 0;
+  return statSync(dir).isFile() ? statSync(dir).size : statTree(dir, seen).bytes;
 }
 
-/** True when git sees `dir` inside a work tree (without the user's or system's git config). */
-export function isInsideGitWorkTree(dir) {
-  const run = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], {
+function gitAt(dir, args) {
+  return spawnSync('git', args, {
     cwd: dir,
     encoding: 'utf8',
     env: { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: devNull, LC_ALL: 'C' },
   });
+}
+
+/** True when git sees `dir` inside a work tree (without the user's or system's git config). */
+export function isInsideGitWorkTree(dir) {
+  const run = gitAt(dir, ['rev-parse', '--is-inside-work-tree']);
   return run.status === 0 && run.stdout.trim() === 'true';
+}
+
+/** True when `dir` is the top of its own git work tree (a repository checkout, like AGS). */
+export function isGitTopLevel(dir) {
+  const run = gitAt(dir, ['rev-parse', '--show-toplevel']);
+  return run.status === 0 && resolve(run.stdout.trim()) === resolve(dir);
 }
 
 function copyTree(from, to, { link }) {
@@ -55,9 +69,11 @@ function copyTree(from, to, { link }) {
 }
 
 /**
- * The folder the variants will read. A corpus inside a git work tree (bench/corpus/ is) would make
- * pack read git state and file lists, so it is copied into the session folder: hard links when the
- * file system allows it (same bytes, no extra disk), a real copy otherwise.
+ * The folder the variants will read. A repository checkout (the top of its own work tree, like
+ * the AGS corpus) is read in place: its git state is its own, and no measured tool writes into it.
+ * A corpus inside another work tree (bench/corpus/ is inside this one) would make pack read this
+ * repository's git state, so it is copied into the session folder: hard links when the file
+ * system allows it (same bytes, no extra disk), a real copy otherwise.
  * @returns {{ dir: string, placement: 'in-place'|'hard-links'|'copy' }}
  */
 export function placeCorpus(session, corpus) {
@@ -65,7 +81,7 @@ export function placeCorpus(session, corpus) {
   if (!existsSync(source) || !statSync(source).isDirectory()) {
     throw new BenchError(`corpus folder not found: ${corpus}${corpus.startsWith('bench/corpus') ? ' (build it with npm run bench -- --build-corpora)' : ''}`, { exitCode: 2 });
   }
-  if (!isInsideGitWorkTree(source)) return { dir: source, placement: 'in-place' };
+  if (!isInsideGitWorkTree(source) || isGitTopLevel(source)) return { dir: source, placement: 'in-place' };
   if (isInsideGitWorkTree(session.root)) {
     throw new BenchError(`the temp folder ${session.root} is inside a git work tree; set TMPDIR to a folder outside git`, { exitCode: 2 });
   }
@@ -93,6 +109,14 @@ function copyTrackedFiles(repoRoot, target) {
 function copyOrFail(from, to) {
   const failure = copyTree(from, to, { link: false });
   if (failure !== '') throw new BenchError(`could not copy ${from} to ${to}`, { detail: failure });
+}
+
+/** A writable copy of a checkout for a peer that writes into the tree it packs (Python). */
+export function copyCheckout(session, source, name) {
+  const target = join(session.dir('peers'), name);
+  const failure = copyTree(resolve(source), target, { link: false });
+  if (failure !== '') throw new BenchError(`could not copy ${source} to ${target}`, { detail: failure });
+  return target;
 }
 
 export const SCALING_CORPORA = ['repo', 'node_modules', 'node_modules-x3'];

@@ -1,33 +1,29 @@
-// `npm run bench -- <corpus>`: cold, warm, repomix, floor and hash-only, alternating round by round.
+// `npm run bench -- <corpus>`: our cold and warm pack, the peers and the floor, alternating round
+// by round (every variant once per round, always in the same order).
 import { spawnSync } from 'node:child_process';
 import { basename, join, resolve } from 'node:path';
-import { bytesUnder, placeCorpus, statTree } from './corpus.mjs';
+import { bytesUnder, copyCheckout, placeCorpus, statTree } from './corpus.mjs';
 import { compareRatios, compareTargets, summarizeVariant } from './summarize.mjs';
-import {
-  countRepomixFiles, planFloor, prepareFloor, readPackedFiles, runFloor, runHashOnly, runPack, runRepomix,
-} from './variants.mjs';
-
-export const VARIANTS = ['cold', 'warm', 'repomix', 'floor', 'hash-only'];
+import { countRepomixFiles, prepareLists, readPackedFiles, runFloor, runPack, runPython, runRepomix } from './variants.mjs';
 
 /** Flush dirty pages first, so no process pays for the write-back of the one before it. */
 function settle() {
   spawnSync('sync', { stdio: 'ignore' });
 }
 
-/** What the cold pack packed and wrote, and the floor that copies as many bytes: learnt once. */
+/** What the cold pack packed and wrote: learnt once, from the warm-up round. */
 function learnFromCold(ctx, cold, store, outDir) {
   const packed = readPackedFiles(outDir);
-  // Each inode once: repo/ copies are hard links to CAS objects (counted with the CAS).
+  // Each inode once: repo/ copies may be links to store objects (counted with the store).
   const seen = new Set();
   const casBytes = bytesUnder(store.casRoot, seen);
-  const coldWrites = { outDirBytes: bytesUnder(outDir, seen), casBytes, runsDirBytes: bytesUnder(store.runsDir, seen) };
+  const coldWrites = { outDirBytes: bytesUnder(outDir, seen) + bytesUnder(`${outDir}.zip`, seen), casBytes };
   coldWrites.totalBytes = coldWrites.outDirBytes + coldWrites.casBytes;
-  const plan = planFloor(packed, coldWrites.totalBytes);
-  return { packed, coldWrites, floor: prepareFloor(ctx, packed, plan), packSummary: cold.summary };
+  return { packed, coldWrites, lists: prepareLists(ctx, packed), packSummary: cold.summary, peers: {} };
 }
 
-/** One round: every variant once, in a fixed order; a warm pack reuses this round's cold store. */
-async function runRound(ctx, { round, repomix, learnt }) {
+/** One round: every variant once; a warm pack reuses this round's cold store. */
+async function runRound(ctx, { round, peers, pythonTree, learnt }) {
   const dir = ctx.session.dir(`round-${round}`);
   const store = { casRoot: join(dir, 'cas'), runsDir: join(dir, 'runs') };
   const out = {};
@@ -36,62 +32,65 @@ async function runRound(ctx, { round, repomix, learnt }) {
   const facts = learnt ?? learnFromCold(ctx, out.cold, store, join(dir, 'cold-out'));
   settle();
   out.warm = await runPack(ctx, { label: 'warm pack', ...store, outDir: join(dir, 'warm-out') });
-  if (repomix) {
+  for (const peer of peers) {
     settle();
-    const xml = join(dir, 'repomix-output.xml');
-    out.repomix = await runRepomix(ctx, xml);
-    if (facts.repomix === undefined) facts.repomix = countRepomixFiles(xml);
+    const xml = join(dir, `${peer.name}.xml`);
+    out[peer.name] = await runRepomix(ctx, peer, facts.lists, xml);
+    facts.peers[peer.name] ??= countRepomixFiles(xml);
+  }
+  if (pythonTree !== undefined) {
+    settle();
+    out.python = await runPython(ctx, pythonTree);
   }
   settle();
-  out.floor = await runFloor(ctx, facts.floor, ctx.session.dir(`round-${round}/floor`));
-  settle();
-  out['hash-only'] = await runHashOnly(ctx, facts.floor, 'hash-only');
+  out.floor = await runFloor(ctx, facts.lists, ctx.session.dir(`round-${round}/floor`));
   ctx.session.remove(dir);
   return { out, facts };
 }
 
-function describeRound(round, runs, out) {
-  const parts = VARIANTS.filter((v) => out[v]).map((v) => `${v} ${(out[v].wallMs / 1000).toFixed(2)}s`);
-  return `round ${round}/${runs}${round === 0 ? ' (warm-up)' : ''}: ${parts.join(', ')}`;
+function describeRound(label, round, runs, out) {
+  const parts = Object.entries(out).map(([v, r]) => `${v} ${(r.wallMs / 1000).toFixed(2)}s ${(r.maxRssKb / 1024).toFixed(0)}MiB`);
+  return `${label} round ${round}/${runs}${round === 0 ? ' (warm-up)' : ''}: ${parts.join(', ')}`;
 }
 
 /**
- * @param {{ session: any, packBin: string, repomixBin: string, log: (line: string) => void, machine: object }} env
- * @param {{ corpus: string, runs: number, scope: string, repomix: boolean, packArgs: string[] }} opts
+ * @param {{ session: any, packBin: string, log: (line: string) => void, machine: object, peers: object[] }} env
+ * @param {{ corpus: string, name?: string, runs: number, scope: string, packArgs: string[], python?: boolean }} opts
  */
 export async function runCompare(env, opts) {
   const placed = placeCorpus(env.session, opts.corpus);
   const tree = statTree(placed.dir);
-  env.log(`corpus ${placed.dir} (${placed.placement}): ${tree.files} files`);
-  const ctx = { session: env.session, packBin: env.packBin, repomixBin: env.repomixBin, scope: opts.scope,
-    packArgs: opts.packArgs, corpus: placed.dir, workDir: env.session.dir('cwd') };
-  const runs = Object.fromEntries(VARIANTS.map((v) => [v, []]));
+  const name = opts.name ?? basename(resolve(opts.corpus));
+  env.log(`${name}: corpus ${placed.dir} (${placed.placement}), scope ${opts.scope}: ${tree.files} files`);
+  const ctx = { session: env.session, packBin: env.packBin, scope: opts.scope, packArgs: opts.packArgs, corpus: placed.dir,
+    workDir: env.session.dir('cwd') };
+  const pythonTree = opts.python ? copyCheckout(env.session, placed.dir, `python-${name}`) : undefined;
+  const runs = {};
   let learnt;
   const startedAt = new Date().toISOString();
   for (let round = 0; round <= opts.runs; round++) {
-    const { out, facts } = await runRound(ctx, { round, repomix: opts.repomix, learnt });
+    const { out, facts } = await runRound(ctx, { round, peers: env.peers, pythonTree, learnt });
     learnt = facts;
-    if (round > 0) for (const [name, run] of Object.entries(out)) runs[name].push(run);
-    env.log(describeRound(round, opts.runs, out));
+    if (round > 0) for (const [variant, run] of Object.entries(out)) (runs[variant] ??= []).push(run);
+    env.log(describeRound(name, round, opts.runs, out));
   }
-  const variants = Object.fromEntries(VARIANTS.filter((v) => runs[v].length > 0).map((v) => [v, summarizeVariant(runs[v])]));
+  if (pythonTree !== undefined) env.session.remove(pythonTree);
+  const variants = Object.fromEntries(Object.entries(runs).map(([v, r]) => [v, summarizeVariant(r)]));
   const ratios = compareRatios(variants);
-  const { packed, coldWrites, floor } = learnt;
   return {
     kind: 'compare',
     startedAt,
     finishedAt: new Date().toISOString(),
     machine: env.machine,
-    settings: { runs: opts.runs, warmupRounds: 1, scope: opts.scope, repomix: opts.repomix, packArgs: opts.packArgs,
-      order: VARIANTS.filter((v) => variants[v]), pageCache: 'warm (not dropped)' },
-    corpus: { name: basename(resolve(opts.corpus)), placement: placed.placement, files: tree.files, bytes: tree.bytes,
-      symlinks: tree.symlinks, packedFiles: packed.files, packedBytes: packed.bytes },
-    coldWrites,
-    floorPlan: { copies: floor.plan.copies, partialFiles: floor.plan.partial.length, bytesWritten: floor.plan.bytes },
+    settings: { runs: opts.runs, warmupRounds: 1, scope: opts.scope, packArgs: opts.packArgs, order: Object.keys(variants),
+      pageCache: 'warm (not dropped)' },
+    corpus: { name, path: resolve(opts.corpus), placement: placed.placement, files: tree.files, bytes: tree.bytes,
+      symlinks: tree.symlinks, packedFiles: learnt.packed.files, packedBytes: learnt.packed.bytes },
+    coldWrites: learnt.coldWrites,
     packSummary: learnt.packSummary,
-    repomix: learnt.repomix ?? null,
+    peers: learnt.peers,
     variants,
     ratios,
-    targets: compareTargets(variants, ratios),
+    targets: compareTargets(name, variants, ratios),
   };
 }

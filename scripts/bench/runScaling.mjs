@@ -5,7 +5,8 @@ import { buildScalingCorpora, placeCorpus, statTree } from './corpus.mjs';
 import { scalingSummary, summarizeVariant } from './summarize.mjs';
 import { readPackedFiles, runPack } from './variants.mjs';
 
-async function measureCorpus(env, opts, dir) {
+/** Cold and warm pack of one corpus, `opts.runs` measured rounds after a warm-up. */
+export async function measureCorpus(env, opts, dir) {
   const placed = placeCorpus(env.session, dir);
   const tree = statTree(placed.dir);
   const ctx = { session: env.session, packBin: env.packBin, scope: opts.scope, packArgs: opts.packArgs,

@@ -1,11 +1,14 @@
-// The measured variants: our pack (cold or warm store), repomix, the floor and hash-only.
+// The measured variants: our pack (cold or warm store), the peers (repomix versions, the Python
+// implementation) and the floor.
+import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenchError } from './benchError.mjs';
 import { runTimed } from './runTimed.mjs';
 
-const HASH_SCRIPT = fileURLToPath(new URL('./hashFiles.mjs', import.meta.url));
+const FLOOR_SCRIPT = fileURLToPath(new URL('./floorCopy.mjs', import.meta.url));
+const PYTHON_WRAPPER = fileURLToPath(new URL('./pythonPacker.py', import.meta.url));
 
 /**
  * pack's limits are a safety net, not part of the work: a large corpus (node_modules) would stop
@@ -15,7 +18,7 @@ export const LIFTED_LIMITS = ['--max-total-bytes', '1000000000000', '--max-entry
 
 /**
  * @typedef {{ session: ReturnType<import('./createSession.mjs').createSession>, packBin: string,
- *   repomixBin: string, scope: string, packArgs: string[], corpus: string, workDir: string }} BenchContext
+ *   scope: string, packArgs: string[], corpus: string, workDir: string }} BenchContext
  */
 
 /**
@@ -49,83 +52,40 @@ export function readPackedFiles(outDir) {
   return { paths, sizes, files: paths.length, bytes: sizes.reduce((a, b) => a + b, 0) };
 }
 
-function writeList(file, paths) {
-  writeFileSync(file, paths.map((p) => `${p}\0`).join(''));
-  return file;
+/** Write the packed file list once per corpus (NUL-separated for the floor, lines for repomix). */
+export function prepareLists(ctx, packed) {
+  const dir = ctx.session.dir('lists');
+  const nul = join(dir, 'packed.list');
+  const lines = join(dir, 'packed.lines');
+  writeFileSync(nul, packed.paths.map((p) => `${p}\0`).join(''));
+  writeFileSync(lines, packed.paths.map((p) => `${p}\n`).join(''));
+  return { packed, nul, lines };
 }
 
-/**
- * How the floor writes `targetBytes` by copying the packed files with tar: `copies` whole copies,
- * then the shortest prefix of the list that covers the rest.
- */
-export function planFloor(packed, targetBytes) {
-  if (packed.bytes === 0) return { copies: 0, partial: [], bytes: 0 };
-  const copies = Math.floor(targetBytes / packed.bytes);
-  const rest = targetBytes - copies * packed.bytes;
-  const partial = [];
-  let partialBytes = 0;
-  for (let i = 0; partialBytes < rest && i < packed.paths.length; i++) {
-    partial.push(packed.paths[i]);
-    partialBytes += packed.sizes[i];
-  }
-  return { copies, partial, bytes: copies * packed.bytes + partialBytes };
-}
-
-const TAR_SCRIPT = `set -euo pipefail
-src="$1"; dest="$2"; full="$3"; partial="$4"; copies="$5"
-copy() { tar -C "$src" --null --verbatim-files-from --no-recursion --dereference -T "$1" -cf - | tar -C "$2" -xf -; }
-for ((i = 1; i <= copies; i++)); do mkdir "$dest/copy-$i"; copy "$full" "$dest/copy-$i"; done
-if [ -s "$partial" ]; then mkdir "$dest/partial"; copy "$partial" "$dest/partial"; fi
-`;
-
-/** Write the lists and the tar script once per corpus; returns what runFloor needs. */
-export function prepareFloor(ctx, packed, plan) {
-  const dir = ctx.session.dir('floor-setup');
-  return {
-    packed,
-    plan,
-    fullList: writeList(join(dir, 'packed.list'), packed.paths),
-    partialList: writeList(join(dir, 'partial.list'), plan.partial),
-    script: (writeFileSync(join(dir, 'copy.sh'), TAR_SCRIPT), join(dir, 'copy.sh')),
-  };
-}
-
-/** One SHA-256 pass over the packed files (the `hash-only` variant, and the floor's second part). */
-export async function runHashOnly(ctx, floor, label) {
+/** The floor: read, hash and write each packed file once, in one process (floorCopy.mjs). */
+export async function runFloor(ctx, lists, destDir) {
   const run = await runTimed(ctx.session, {
-    label, file: process.execPath, args: [HASH_SCRIPT, ctx.corpus, floor.fullList], cwd: ctx.workDir, captureStdout: true,
+    label: 'floor', file: process.execPath, args: [FLOOR_SCRIPT, ctx.corpus, lists.nul, destDir], cwd: ctx.workDir, captureStdout: true,
   });
   const seen = JSON.parse(run.stdout);
-  if (seen.bytes !== floor.packed.bytes || seen.files !== floor.packed.files) {
-    throw new BenchError(`${label}: read ${seen.files} files / ${seen.bytes} bytes, the manifest says ${floor.packed.files} / ${floor.packed.bytes}: did the corpus change?`);
+  if (seen.bytes !== lists.packed.bytes || seen.files !== lists.packed.files) {
+    throw new BenchError(`floor: copied ${seen.files} files / ${seen.bytes} bytes, the manifest says ${lists.packed.files} / ${lists.packed.bytes}: did the corpus change?`);
   }
   const { stdout: _ignored, ...timing } = run;
   return timing;
 }
 
-/** The floor: tar copies writing as many bytes as the cold pack wrote, plus one hashing pass. */
-export async function runFloor(ctx, floor, destDir) {
-  const tar = await runTimed(ctx.session, {
-    label: 'floor (tar)', file: 'bash',
-    args: [floor.script, ctx.corpus, destDir, floor.fullList, floor.partialList, String(floor.plan.copies)],
-    cwd: ctx.workDir,
-  });
-  const sha256 = await runHashOnly(ctx, floor, 'floor (sha256)');
-  return {
-    wallMs: tar.wallMs + sha256.wallMs,
-    userMs: tar.userMs + sha256.userMs,
-    sysMs: tar.sysMs + sha256.sysMs,
-    maxRssKb: Math.max(tar.maxRssKb, sha256.maxRssKb),
-    parts: { tar, sha256 },
-  };
-}
-
-/** repomix with its defaults on the corpus; only the output file is ours (a temp file). */
-export async function runRepomix(ctx, outFile) {
+/**
+ * repomix on the files our pack packed (`--stdin`, so both do the same selection), with its
+ * defaults otherwise: XML, token counting, secret check. It runs in the corpus (its paths are
+ * relative to it) with an empty XDG_CONFIG_HOME, so it reads no user config.
+ */
+export async function runRepomix(ctx, peer, lists, outFile) {
   const env = { ...process.env, XDG_CONFIG_HOME: ctx.session.dir('xdg-config'), NO_COLOR: '1' };
+  const script = 'exec "$1" "$2" --stdin --output "$3" --quiet < "$4"';
   return runTimed(ctx.session, {
-    label: 'repomix', file: process.execPath, args: [ctx.repomixBin, ctx.corpus, '--output', outFile, '--quiet'],
-    cwd: ctx.session.dir('repomix-cwd'), env,
+    label: peer.name, file: 'bash', args: ['-c', script, 'repomix', process.execPath, peer.bin, outFile, lists.lines],
+    cwd: ctx.corpus, env,
   });
 }
 
@@ -148,4 +108,25 @@ export function countRepomixFiles(outFile) {
     closeSync(fd);
   }
   return { files: count, outputBytes: bytes };
+}
+
+/** The Python implementation's flags for FULL + SPLIT + LITE + both its zips (pack.ps1's default). */
+export const PYTHON_ARGS = ['--scope', 'ags', '--mode', 'full', '--profile', 'full', '--combined', '--split-lite', '--zip',
+  '--skip-proofs', '--out-dir', 'MEMORY/LLM_PACKER/_packs/bench-python', '--stamp', 'bench', '--max-entry-bytes', '1000000000000',
+  '--max-total-bytes', '1000000000000', '--max-entries', '100000000'];
+
+/**
+ * The Python implementation on its own writable copy of the AGS checkout (it writes its pack,
+ * store and ledger into the tree), which is put back to the checked-out state after every run.
+ */
+export async function runPython(ctx, pythonTree) {
+  const run = await runTimed(ctx.session, {
+    label: 'python', file: 'python3', args: [PYTHON_WRAPPER, pythonTree, ...PYTHON_ARGS], cwd: pythonTree,
+  });
+  // Its compiled modules stay (as they would for a user); everything else it wrote goes.
+  for (const args of [['clean', '-fdxq', '-e', '__pycache__'], ['checkout', '-q', '--', '.']]) {
+    const reset = spawnSync('git', ['-C', pythonTree, ...args], { encoding: 'utf8' });
+    if (reset.status !== 0) throw new BenchError(`could not reset the Python tree ${pythonTree}`, { detail: reset.stderr });
+  }
+  return run;
 }

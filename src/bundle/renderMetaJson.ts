@@ -37,7 +37,6 @@ function listOutputs(ctx: BundleContext): Record<string, string[]> {
   if (ctx.modes.includes('FULL')) out.full = [packPaths.fullFile(prefix, ctx.stamp), packPaths.treemapFile(prefix, ctx.stamp)];
   if (ctx.modes.includes('SPLIT')) out.split = [packPaths.splitIndex(prefix), ...ctx.sections.map((s) => packPaths.splitSection(s.fileName))];
   if (ctx.modes.includes('LITE')) out.lite = [packPaths.liteIndex(prefix), packPaths.liteManifest, packPaths.liteRunRefs];
-  if (ctx.zip) out.archive = [packPaths.archive];
   return out;
 }
 
@@ -51,7 +50,6 @@ export function renderPackInfo(ctx: BundleContext): string {
     modes: [...ctx.modes],
     outputs: listOutputs(ctx),
     pack_format: PACK_FORMAT,
-    repo_in_archive: ctx.zip,
     scope: {
       excluded_dir_parts: [...s.excludedDirParts],
       include_dirs: [...s.includeDirs],

@@ -20,8 +20,7 @@ function whereThingsAre(ctx: BundleContext): string[] {
   lines.push('- `meta/`: this guide; ENTRYPOINTS.md (likely places to start reading code); FILE_TREE.txt (every path);');
   lines.push('  FILE_INDEX.json and REPO_STATE.json (size and SHA-256 of every file, and their digest);');
   lines.push('  PACK_INFO.json, PROVENANCE.json; REPO_OMITTED_BINARIES.json (files left out as not text).');
-  if (ctx.zip) lines.push(`- ${codeSpan(packPaths.archive)}: \`meta/\` and \`repo/\` (byte copies of every packed file) in one zip.`);
-  else lines.push('- `repo/`: a byte-for-byte copy of every packed file, at its path.');
+  lines.push('- `repo/`: a byte-for-byte copy of every packed file, at its path.');
   if (ctx.modes.includes('FULL')) {
     lines.push(`- ${codeSpan(packPaths.fullFile(prefix, ctx.stamp))}: every file's text in one document;`);
     lines.push(`  ${codeSpan(packPaths.treemapFile(prefix, ctx.stamp))}: folders and files with sizes and token estimates.`);

@@ -40,7 +40,6 @@ export interface BundleContext {
   digest: string;
   stamp: string;
   modes: readonly PackMode[];
-  zip: boolean;
   sections: readonly SplitSection[];
   anchors: AnchorMatch;
   /** Every path not packed, with its reason (meta/OMITTED.json). */

@@ -1,4 +1,5 @@
 export { openCas } from './openCas.js';
+export type { OpenCasOptions } from './openCas.js';
 export { objectPath, objectRelPath, assertHash } from './objectPath.js';
 export { hashFile } from './hashFile.js';
 export { readChunks, CHUNK_BYTES } from './readChunks.js';

@@ -1,6 +1,6 @@
 import { lstat, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { assertAbsolute, isErrno } from '../util/index.js';
+import { assertAbsolute, isErrno, type SyncBatch } from '../util/index.js';
 import { copyObjectTo } from './copyObjectTo.js';
 import { fsck } from './fsck.js';
 import { listObjects } from './listObjects.js';
@@ -30,14 +30,24 @@ async function deleteObject(root: string, hash: string): Promise<boolean> {
   }
 }
 
+export interface OpenCasOptions {
+  /**
+   * Durability in a batch: puts write and rename without fsync, and `sync()` makes every object
+   * put so far durable at once. Call it before anything durable (a root, a record) names them.
+   */
+  syncBatch?: SyncBatch;
+}
+
 /** Bind a store root into an object of functions. The folder is created on the first write. */
-export function openCas(root: string): Cas {
+export function openCas(root: string, options: OpenCasOptions = {}): Cas {
   assertAbsolute('cas root', root);
   const abs = resolve(root);
+  const batch = options.syncBatch;
   return {
     root: abs,
-    putBytes: (data) => putBytes(abs, data),
-    putFile: (path) => putFile(abs, path),
+    putBytes: (data) => putBytes(abs, data, batch),
+    putFile: (path) => putFile(abs, path, batch),
+    sync: async () => batch?.flush(),
     get: (hash) => readObject(abs, hash),
     has: async (hash) => (await statObject(abs, hash)) !== undefined,
     stat: (hash) => statObject(abs, hash),

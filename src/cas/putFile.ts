@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { PackerError, isErrno } from '../util/index.js';
+import { PackerError, isErrno, type SyncBatch } from '../util/index.js';
 import { hashFile } from './hashFile.js';
 import { publishObject } from './publishObject.js';
 import { putBytes } from './putBytes.js';
@@ -12,11 +12,11 @@ export const SMALL_FILE_BYTES = 4 << 20;
 
 /**
  * Store a file. Large files take two streamed passes: the first only hashes (an object that is
- * already stored costs one read and no write), the second writes the temp file in the object's
+ * already stored costs that read and a rehash of the stored object, and no write), the second writes the temp file in the object's
  * own folder while hashing again, and publishes only if both passes agree, so a file that changes
  * while we read it is refused instead of stored under the wrong name.
  */
-export async function putFile(root: string, path: string): Promise<PutResult> {
+export async function putFile(root: string, path: string, batch?: SyncBatch): Promise<PutResult> {
   let size: number;
   try {
     const st = await stat(path);
@@ -26,14 +26,11 @@ export async function putFile(root: string, path: string): Promise<PutResult> {
     if (isErrno(err, 'ENOENT', 'ENOTDIR')) throw new PackerError('INPUT_NOT_FOUND', ` no such file: ${path}`, { cause: err });
     throw err;
   }
-  if (size <= SMALL_FILE_BYTES) return putBytes(root, await readFile(path));
+  if (size <= SMALL_FILE_BYTES) return putBytes(root, await readFile(path), batch);
 
   const first = await hashFile(path);
-  return publishObject(
-    root,
-    first.hash,
-    first.size,
-    async (fh) => {
+  return publishObject(root, first.hash, first.size, {
+    produce: async (fh) => {
       const h = createHash('sha256');
       for await (const chunk of readChunks(path)) {
         h.update(chunk);
@@ -44,5 +41,7 @@ export async function putFile(root: string, path: string): Promise<PutResult> {
         throw new PackerError('CAS_SOURCE_CHANGED', ` ${path} changed while it was being stored`);
       }
     },
-  );
+    check: async (stored) => (await hashFile(stored)).hash === first.hash,
+    ...(batch ? { batch } : {}),
+  });
 }

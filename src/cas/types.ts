@@ -4,6 +4,8 @@ export interface PutResult {
   size: number;
   /** False when the object was already in the store (only its mtime was refreshed). */
   written: boolean;
+  /** Present when a stored object of that name held wrong bytes and was replaced. */
+  repaired?: true;
 }
 
 export interface ObjectInfo {
@@ -31,6 +33,8 @@ export interface Cas {
   putBytes(data: Uint8Array): Promise<PutResult>;
   /** Stream a file in; memory does not grow with its size. */
   putFile(path: string): Promise<PutResult>;
+  /** With a sync batch: make every object put so far durable. Without one, puts already are. */
+  sync(): Promise<void>;
   /** The object's bytes, verified against its name. */
   get(hash: string): Promise<Buffer>;
   has(hash: string): Promise<boolean>;

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { isPackerError } from '../index.js';
+import { lib, libraryLoaded, loadLibrary } from './lib.js';
 import { COMMANDS } from './commands/index.js';
 import { addHelpTexts } from './helpText.js';
 import type { CliContext, CliIo } from './io.js';
@@ -8,7 +8,7 @@ export const VERSION = '0.1.0';
 
 function describeError(err: unknown, debug: boolean): { line: string; exitCode: number } {
   const stack = debug && err instanceof Error && err.stack ? `\n${err.stack}` : '';
-  if (isPackerError(err)) {
+  if (libraryLoaded() && lib().isPackerError(err)) {
     const hint = err.hint ? ` (${err.hint})` : '';
     return { line: `${err.message}${hint}${stack}`, exitCode: err.exitCode };
   }
@@ -41,6 +41,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     for (const sub of cmd.commands) sub.exitOverride();
   }
   try {
+    // Only a command line that names a command loads the library (see lib.ts).
+    if (argv.some((a) => !a.startsWith('-'))) await loadLibrary();
     await program.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;
   } catch (err) {

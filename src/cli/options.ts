@@ -1,14 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import {
-  STORE_LAYOUTS,
-  findConfigFile,
-  loadConfig,
-  loadConfigFile,
-  resolveStoreLocations,
-  type PackerConfig,
-  type StoreLocations,
-} from '../index.js';
+import type { PackerConfig, StoreLocations } from '../index.js';
+// A constant for help texts: importing it does not load the library (see ./lib.ts).
+import { STORE_LAYOUTS } from '../config/storeLocations.js';
+import { lib } from './lib.js';
 import type { CliIo } from './io.js';
 
 export interface StoreFlags {
@@ -43,13 +38,13 @@ export function addStoreOptions(cmd: Command, { root = true }: { root?: boolean 
  */
 export async function configFileFrom(flags: Pick<StoreFlags, 'config'>, io: CliIo): Promise<string | undefined> {
   if (flags.config !== undefined) return resolve(io.cwd, flags.config);
-  return findConfigFile(resolve(io.cwd));
+  return lib().findConfigFile(resolve(io.cwd));
 }
 
 /** The config a command runs with (see `configFileFrom`); a broken file stops every command alike. */
 export async function configFrom(flags: StoreFlags, io: CliIo, root: string): Promise<PackerConfig | undefined> {
   const file = await configFileFrom(flags, io);
-  return file === undefined ? loadConfig(root) : loadConfigFile(file);
+  return file === undefined ? lib().loadConfig(root) : lib().loadConfigFile(file);
 }
 
 /** Turn the flags into absolute store locations; relative flags are relative to the caller's cwd. */
@@ -57,7 +52,7 @@ export async function storeLocationsFrom(flags: StoreFlags, io: CliIo, root?: st
   const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(io.cwd, p));
   const absRoot = resolve(io.cwd, root ?? flags.root ?? '.');
   await configFrom(flags, io, absRoot);
-  return resolveStoreLocations({
+  return lib().resolveStoreLocations({
     root: absRoot,
     ...(flags.scope !== undefined ? { scope: flags.scope } : {}),
     ...(flags.casRoot !== undefined ? { casRoot: abs(flags.casRoot) as string } : {}),

@@ -1,4 +1,4 @@
-import { prettyJson } from '../index.js';
+import { lib } from './lib.js';
 import type { CliIo } from './io.js';
 
 export function printLine(io: CliIo, line = ''): void {
@@ -6,5 +6,5 @@ export function printLine(io: CliIo, line = ''): void {
 }
 
 export function printJson(io: CliIo, value: unknown): void {
-  io.stdout.write(prettyJson(value));
+  io.stdout.write(lib().prettyJson(value));
 }

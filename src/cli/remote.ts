@@ -4,7 +4,8 @@
  * S3-compatible servers, which turns on path-style addressing).
  */
 import type { Command } from 'commander';
-import { openRemote, type RemoteStore } from '../index.js';
+import type { RemoteStore } from '../index.js';
+import { lib } from './lib.js';
 import type { CliIo } from './io.js';
 import { configFrom, type StoreFlags } from './options.js';
 
@@ -29,7 +30,7 @@ export function openRemoteFor(url: string, io: CliIo): Promise<RemoteStore> {
   const env = io.env ?? {};
   const endpoint = env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL || undefined;
   const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
-  return openRemote({ url, ...(endpoint ? { endpoint } : {}), ...(region ? { region } : {}) });
+  return lib().openRemote({ url, ...(endpoint ? { endpoint } : {}), ...(region ? { region } : {}) });
 }
 
 /** Open the remote, run `fn`, close the connection whatever happens. */

@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, type SelectionFlags } from '../index.js';
+import type { SelectionFlags } from '../index.js';
+import { lib } from './lib.js';
 import type { CliIo } from './io.js';
 
 export interface SelectCliFlags {
@@ -38,7 +39,7 @@ export function selectionFrom(flags: SelectCliFlags, paths?: readonly string[]):
 export function pathUnderRoot(io: CliIo, root: string, path: string, from: string): string {
   const rel = relative(root, resolve(io.cwd, path));
   if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) {
-    throw new PackerError('USAGE', ` ${from}: ${JSON.stringify(path)} is not inside the packed root ${root}`);
+    throw new (lib().PackerError)('USAGE', ` ${from}: ${JSON.stringify(path)} is not inside the packed root ${root}`);
   }
   return rel.split(sep).join('/');
 }
@@ -46,12 +47,12 @@ export function pathUnderRoot(io: CliIo, root: string, path: string, from: strin
 /** The `--stdin` list: one path a line (or NUL-separated with `-z`), relative to the cwd or absolute. */
 export async function readPathList(io: CliIo, root: string, nul: boolean): Promise<string[]> {
   const stdin = io.stdio?.stdin;
-  if (stdin === undefined) throw new PackerError('USAGE', ' --stdin needs a standard input');
+  if (stdin === undefined) throw new (lib().PackerError)('USAGE', ' --stdin needs a standard input');
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   const text = Buffer.concat(chunks).toString('utf8');
   const lines = nul ? text.split('\0') : text.split(/\r?\n/);
   const paths = lines.filter((l) => l !== '').map((l) => pathUnderRoot(io, root, l, '--stdin'));
-  if (paths.length === 0) throw new PackerError('USAGE', ' --stdin: no paths on standard input');
+  if (paths.length === 0) throw new (lib().PackerError)('USAGE', ' --stdin: no paths on standard input');
   return [...new Set(paths)];
 }

@@ -1,8 +1,7 @@
 /**
  * The stages that run inside the staging folder, each the one writer of its folders:
  * read+store (repo/, FULL and SPLIT bodies streamed), render (final names, meta/, FULL and SPLIT
- * indexes), the inner archive (archive/), the P.2 step (the store only), LITE, the seal, the
- * outer archive.
+ * indexes), the P.2 step (the store only), LITE, the seal, the archive (`<dest>.zip`, staged inside).
  */
 import type { SecretFinding } from '../secrets/index.js';
 import { listOmitted, type OmittedEntry } from '../select/index.js';
@@ -23,7 +22,7 @@ import type { PackDeps, PackProgress } from './types.js';
 import { finishBodies, writeBodies, type WrittenBodies } from './writeBodies.js';
 import { writeLite } from './writeLite.js';
 import { recordSealOf, writeSeal } from './sealStage.js';
-import { writeInnerArchive, writeOuterArchive } from './zipPack.js';
+import { writeOuterArchive } from './zipPack.js';
 
 export interface BuildInput {
   plan: PackPlan;
@@ -31,6 +30,8 @@ export interface BuildInput {
   repoState: RepoState;
   staging: string;
   cas: Cas;
+  /** The store with durability in a batch, for the read stage (flushed before the records). */
+  readCas: Cas;
   isTextContent: PackDeps['isTextContent'];
   recordPackRun: PackDeps['recordPackRun'];
   clock: StageClock;
@@ -55,7 +56,7 @@ function readStage(input: BuildInput): Promise<WrittenBodies> {
   const { plan, screened, staging, progress } = input;
   const { scope, modes } = plan;
   const read = createFileReader({
-    cas: input.cas,
+    cas: input.readCas,
     repoDir: join(staging, PACK_FOLDERS.repo),
     textRule: scope.textRule,
     isTextContent: input.isTextContent,
@@ -91,7 +92,7 @@ async function renderStage(input: BuildInput, bodies: WrittenBodies) {
   const findings = [...screened.findings];
   const binary = omitted.map((o) => o.rootPath);
   const reasons = listOmitted({ ignored: screened.ignored, binary, textRule: scope.textRule, findings });
-  const ctx = { scope, repoState: input.repoState, files, omitted, digest, stamp, modes, zip: plan.zip, sections, anchors, reasons, secrets: findings };
+  const ctx = { scope, repoState: input.repoState, files, omitted, digest, stamp, modes, sections, anchors, reasons, secrets: findings };
   await writePackDocs(staging, ctx);
   return { dest, digest, stamp, omittedCount: omitted.length, missingAnchors: anchors.missing, reasons, findings };
 }
@@ -99,13 +100,14 @@ async function renderStage(input: BuildInput, bodies: WrittenBodies) {
 export async function buildPack(input: BuildInput): Promise<Built> {
   const { plan, staging, clock, progress } = input;
   const bodies = await clock.time('read', () => readStage(input));
+  // One flush makes every stored file durable; it runs while render works, and the records,
+  // which name the files and root them, wait for it.
+  const durable = input.readCas.sync();
+  durable.catch(() => undefined); // awaited below; render failing first must not leave it unhandled
   progress({ stage: 'render' });
   const rendered = await clock.time('render', () => renderStage(input, bodies));
-  if (plan.zip) {
-    progress({ stage: 'zip' });
-    await clock.time('zip', () => writeInnerArchive(staging));
-  }
   progress({ stage: 'record' });
+  await clock.time('record', () => durable);
   const record = await clock.time('record', () =>
     input.recordPackRun({
       cas: input.cas,

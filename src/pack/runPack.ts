@@ -12,6 +12,7 @@ import { loadConfig, loadConfigFile, resolveStoreLocations } from '../config/ind
 import { PACK_FOLDERS, createStaging, listPublishLeftovers, publishPack, recoverBackup, removeStaged } from '../packdir/index.js';
 import { recordPackRun } from '../runRecord/index.js';
 import { resolveScope } from '../scopes/index.js';
+import { createSyncBatch } from '../util/index.js';
 import { collectFiles, isTextContent, readRepoState, type RepoState, type Selection } from '../walk/index.js';
 import { buildPack, type Built } from './buildPack.js';
 import { planPack, type PackPlan } from './planPack.js';
@@ -98,7 +99,7 @@ function stagingFor(plan: PackPlan): Promise<string> {
   const { outDir, locations, scope } = plan;
   const parent = outDir === undefined ? locations.packsDir : dirname(outDir);
   const name = outDir === undefined ? `llm-pack-${scope.key}` : basename(outDir);
-  const folders = [PACK_FOLDERS.meta, PACK_FOLDERS.repo, ...plan.modes, ...(plan.zip ? [PACK_FOLDERS.archive] : [])];
+  const folders = [PACK_FOLDERS.meta, PACK_FOLDERS.repo, ...plan.modes];
   return createStaging(parent, name, folders);
 }
 
@@ -125,8 +126,11 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
   let published = false;
   try {
     const cas = deps.openCas(plan.locations.casRoot);
+    // The read stage stores every packed file with durability in one batch (buildPack flushes it
+    // before the run's records and roots name any of them); later puts are durable one by one.
+    const readCas = deps.openCas(plan.locations.casRoot, { syncBatch: createSyncBatch() });
     const { isTextContent: isText, recordPackRun: record } = deps;
-    built = await buildPack({ plan, screened, repoState, staging, cas, isTextContent: isText, recordPackRun: record, clock, progress });
+    built = await buildPack({ plan, screened, repoState, staging, cas, readCas, isTextContent: isText, recordPackRun: record, clock, progress });
     progress({ stage: 'publish' });
     const { dest } = built;
     await clock.time('publish', () => publishPack({ staging, dest }));

@@ -17,11 +17,9 @@ import type { PackPlan } from './planPack.js';
 /** Write SEAL.json into the staging folder and store it; returns its ref. */
 export async function writeSeal(input: { plan: PackPlan; staging: string; cas: Cas; statusRef: string; packed: readonly PackedFile[] }): Promise<string> {
   const { plan, staging } = input;
-  // The repo/ copies hold the bytes that were hashed and stored: no second read (gone with --zip).
-  const known = plan.zip
-    ? undefined
-    : new Map(input.packed.map((f) => [`${PACK_FOLDERS.repo}/${f.rootPath}`, { bytes: f.bytes, sha256: f.hash }]));
-  const seal = await sealPackDir({ dir: staging, statusRef: input.statusRef, concurrency: plan.concurrency, ...(known ? { known } : {}) });
+  // The repo/ copies hold the bytes that were hashed and stored: no second read.
+  const known = new Map(input.packed.map((f) => [`${PACK_FOLDERS.repo}/${f.rootPath}`, { bytes: f.bytes, sha256: f.hash }]));
+  const seal = await sealPackDir({ dir: staging, statusRef: input.statusRef, concurrency: plan.concurrency, known });
   const bytes = encodeSeal(seal);
   await writeFileDurable(join(staging, SEAL_FILE), bytes);
   return (await input.cas.putBytes(bytes)).hash;

@@ -1,4 +1,4 @@
-import type { Cas } from '../cas/index.js';
+import type { Cas, OpenCasOptions } from '../cas/index.js';
 import type { PackerConfig, StoreLocationOptions, StoreLocations } from '../config/index.js';
 import type { PackMode } from '../packdir/index.js';
 import type { PackRunRecord, RecordPackRunInput } from '../runRecord/index.js';
@@ -16,7 +16,7 @@ export interface RunPackOptions {
   outDir?: string;
   /** Output modes; each is on unless set to false. */
   modes?: { full?: boolean; split?: boolean; lite?: boolean };
-  /** Also write archive/pack.zip (meta/ + repo/) and `<out dir>.zip`. */
+  /** Also write `<out dir>.zip`: every file of the pack in one deflated, deterministic zip. */
   zip?: boolean;
   /** Name stamp of the FULL files; default: the first 12 hex characters of the pack digest. */
   stamp?: string;
@@ -89,7 +89,7 @@ export interface PackDeps {
   readRepoState: (root: string) => Promise<RepoState>;
   collectFiles: (input: CollectFilesInput) => Promise<Selection>;
   isTextContent: (bytes: Uint8Array) => boolean;
-  openCas: (root: string) => Cas;
+  openCas: (root: string, options?: OpenCasOptions) => Cas;
   recordPackRun: (input: RecordPackRunInput) => Promise<PackRunRecord>;
   /** Monotonic milliseconds, for stage timings only (never written into a pack). */
   now: () => number;

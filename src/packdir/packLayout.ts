@@ -11,7 +11,6 @@ export type PackMode = (typeof PACK_MODES)[number];
 export const PACK_FOLDERS = {
   meta: 'meta',
   repo: 'repo',
-  archive: 'archive',
   FULL: 'FULL',
   SPLIT: 'SPLIT',
   LITE: 'LITE',
@@ -32,7 +31,6 @@ export const packPaths = {
   liteIndex: (prefix: string) => `LITE/${prefix}-00_INDEX.md`,
   liteManifest: `LITE/${LITE_FILES.manifest}`,
   liteRunRefs: `LITE/${LITE_FILES.runRefs}`,
-  archive: 'archive/pack.zip',
   meta: {
     startHere: 'meta/START_HERE.md',
     entrypoints: 'meta/ENTRYPOINTS.md',

@@ -14,6 +14,12 @@ export interface WriteDurableOptions {
   mode?: number;
   /** Called after the data is synced and before the rename; a throw aborts the write. */
   beforePublish?: () => void | Promise<void>;
+  /**
+   * False: no fsync of the file or its folder here. The caller owns durability and must sync both
+   * (a `SyncBatch`) before anything durable names the file. Readers still see the old file or the
+   * whole new one: the rename is what publishes it, synced or not.
+   */
+  sync?: boolean;
 }
 
 /** Bytes a temp name adds to its target's name: `.` + 12 hex digits + `.tmp`. */
@@ -49,14 +55,14 @@ export async function writeDurable(
   try {
     try {
       await produce(fh);
-      await fh.sync();
+      if (options.sync !== false) await fh.sync();
     } finally {
       await fh.close();
     }
     await options.beforePublish?.();
     await rename(temp, target);
     published = true;
-    await fsyncDir(dirname(target));
+    if (options.sync !== false) await fsyncDir(dirname(target));
   } finally {
     if (!published) await unlink(temp).catch(() => undefined);
   }

@@ -1,10 +1,22 @@
 /**
- * A deterministic zip writer. The same entries give the same bytes on every machine: entries are
- * sorted by code point, stored (no compression, so nothing depends on the zlib Node ships), carry
- * one fixed DOS timestamp (see `zipFixedDate`), one fixed file mode, and no extra fields.
+ * A deterministic zip writer. The same entries give the same bytes on every machine, CPU and
+ * Node version: entries are sorted by code point, deflated by a pinned pure-JavaScript deflate
+ * (fflate, an exact version in package.json; never the zlib Node ships, whose output changes
+ * between versions), or stored when deflate would not make them smaller; one fixed DOS date, one
+ * file mode, UTF-8 names, no timestamps in extra fields (zipRecords.ts). CRC-32 comes from zlib,
+ * which is exact on every version.
  */
-import { ZipFile } from 'yazl';
+import { readFileSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Deflate, deflateSync, type DeflateOptions } from 'fflate';
 import { PackerError, compareCodePoints, writeDurable } from '../util/index.js';
+import { crc32 } from './crc32.js';
+import {
+  METHOD_DEFLATE, METHOD_STORE, ZIP32_MAX, centralHeader, endRecords, localHeader, type WrittenEntry,
+} from './zipRecords.js';
+import { createZipSink, type ZipSink } from './zipSink.js';
+
+export { ZIP_FILE_MODE } from './zipRecords.js';
 
 /** One archive member: its name inside the zip and where its bytes come from. */
 export type ZipEntry = { name: string; path: string } | { name: string; bytes: Uint8Array };
@@ -14,42 +26,16 @@ export interface ZipStats {
   bytes: number;
 }
 
-/** Regular file, rw-r--r--. */
-export const ZIP_FILE_MODE = 0o100644;
-
-/**
- * The timestamp of every entry: DOS date 1980-01-01, time 00:00:00. yazl turns a Date into DOS
- * fields through its local-time getters, and clamps it against a minimum it computed in the time
- * zone of the moment it was loaded; so the getters are pinned here and the instant sits safely
- * inside the DOS range. Neither `TZ` nor a change of it can move a byte.
- */
-class FixedDosDate extends Date {
-  constructor() {
-    super(Date.UTC(1980, 0, 3));
-  }
-  override getFullYear(): number {
-    return 1980;
-  }
-  override getMonth(): number {
-    return 0;
-  }
-  override getDate(): number {
-    return 1;
-  }
-  override getHours(): number {
-    return 0;
-  }
-  override getMinutes(): number {
-    return 0;
-  }
-  override getSeconds(): number {
-    return 0;
-  }
+export interface ZipOptions {
+  /** fflate deflate level 1-9, or 0 to store every entry (default 6). Part of the byte contract. */
+  level?: number;
 }
 
-export function zipFixedDate(): Date {
-  return new FixedDosDate();
-}
+/** Files above this are streamed through the deflater; smaller ones are read whole. */
+const STREAM_ABOVE = 4 << 20;
+/** Room for deflate's worst-case growth: above this a streamed entry gets ZIP64 sizes. */
+const ZIP64_STREAM_AT = 0xf0000000;
+const CHUNK = 1 << 20;
 
 function checkNames(entries: readonly ZipEntry[]): ZipEntry[] {
   const sorted = [...entries].sort((a, b) => compareCodePoints(a.name, b.name));
@@ -63,28 +49,84 @@ function checkNames(entries: readonly ZipEntry[]): ZipEntry[] {
   return sorted;
 }
 
+async function writeWhole(sink: ZipSink, name: Buffer, data: Uint8Array, level: DeflateOptions['level'] | 0): Promise<WrittenEntry> {
+  const crc = crc32(data);
+  const deflated = level === 0 || data.length === 0 ? undefined : deflateSync(data, { level });
+  const useDeflate = deflated !== undefined && deflated.length < data.length;
+  const body = useDeflate ? deflated : data;
+  const entry = { name, method: useDeflate ? METHOD_DEFLATE : METHOD_STORE, crc, compressedSize: body.length, size: data.length, zip64Local: false };
+  const offset = sink.position;
+  await sink.write(localHeader(entry));
+  await sink.write(body);
+  return { ...entry, offset };
+}
+
+/** A large file: header first, then deflated chunks, then the header patched with CRC and sizes. */
+async function writeStreamed(sink: ZipSink, name: Buffer, path: string, size: number, level: DeflateOptions['level']): Promise<WrittenEntry> {
+  const zip64Local = size >= ZIP64_STREAM_AT;
+  const offset = sink.position;
+  const header = localHeader({ name, method: METHOD_DEFLATE, crc: 0, compressedSize: 0, size: 0, zip64Local });
+  await sink.write(header);
+  let crc = 0;
+  let read = 0;
+  let compressedSize = 0;
+  const out: Uint8Array[] = [];
+  const deflater = new Deflate({ level }, (chunk) => {
+    out.push(chunk.slice());
+    compressedSize += chunk.length;
+  });
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
+      const chunk = buf.subarray(0, bytesRead);
+      crc = crc32(chunk, crc);
+      read += bytesRead;
+      deflater.push(chunk, bytesRead === 0);
+      for (const part of out.splice(0)) await sink.write(part);
+      if (bytesRead === 0) break;
+    }
+  } finally {
+    await fh.close();
+  }
+  if (read !== size || (!zip64Local && (read >= ZIP32_MAX || compressedSize >= ZIP32_MAX))) {
+    throw new PackerError('CAS_SOURCE_CHANGED', ` ${path} changed while it was being zipped`);
+  }
+  const entry = { name, method: METHOD_DEFLATE, crc, compressedSize, size: read, zip64Local };
+  await sink.patch(localHeader(entry), offset);
+  return { ...entry, offset };
+}
+
+async function writeEntry(sink: ZipSink, entry: ZipEntry, level: number): Promise<WrittenEntry> {
+  const name = Buffer.from(entry.name, 'utf8');
+  const lvl = level as DeflateOptions['level'];
+  if ('bytes' in entry) return writeWhole(sink, name, entry.bytes, lvl);
+  const size = statSync(entry.path).size;
+  // Synchronous like the pack's other per-file reads: for small files the promise round trips
+  // of fs/promises cost more than the read.
+  if (size <= STREAM_ABOVE || level === 0) return writeWhole(sink, name, readFileSync(entry.path), lvl);
+  return writeStreamed(sink, name, entry.path, size, lvl);
+}
+
 /**
- * Write a zip of `entries` to `target` durably (temp file, fsync, rename). File entries are
+ * Write a zip of `entries` to `target` durably (temp file, fsync, rename). Files above 4 MiB are
  * streamed, so memory does not grow with their size.
  */
-export async function writeZip(target: string, entries: readonly ZipEntry[]): Promise<ZipStats> {
+export async function writeZip(target: string, entries: readonly ZipEntry[], options: ZipOptions = {}): Promise<ZipStats> {
   const sorted = checkNames(entries);
+  const level = options.level ?? 6;
+  if (!Number.isInteger(level) || level < 0 || level > 9) throw new PackerError('USAGE', ` zip level ${level}: use 0-9`);
   let bytes = 0;
   await writeDurable(target, async (fh) => {
-    const zip = new ZipFile();
-    const output = zip.outputStream as NodeJS.ReadableStream & { destroy(err?: Error): void };
-    zip.on('error', (err: Error) => output.destroy(err));
-    const options = { mtime: zipFixedDate(), mode: ZIP_FILE_MODE, compress: false, forceDosTimestamp: true };
-    for (const entry of sorted) {
-      if ('path' in entry) zip.addFile(entry.path, entry.name, options);
-      else zip.addBuffer(Buffer.from(entry.bytes), entry.name, options);
-    }
-    zip.end();
-    for await (const chunk of output) {
-      const buf = chunk as Buffer;
-      await fh.write(buf);
-      bytes += buf.length;
-    }
+    const sink = createZipSink(fh);
+    const written: WrittenEntry[] = [];
+    for (const entry of sorted) written.push(await writeEntry(sink, entry, level));
+    const cdOffset = sink.position;
+    for (const e of written) await sink.write(centralHeader(e));
+    await sink.write(endRecords(written.length, cdOffset, sink.position - cdOffset));
+    await sink.flush();
+    bytes = sink.position;
   });
   return { entries: sorted.length, bytes };
 }

@@ -38,5 +38,5 @@ test('two runs give byte-identical packs and zips whatever TZ, LC_ALL, umask and
   assert.deepEqual([...one.keys()], [...two.keys()]);
   for (const [path, bytes] of one) assert.ok(bytes.equals(two.get(path)!), `${path} differs`);
   assert.ok((await readFile(join(dir, 'OUT1.zip'))).equals(await readFile(join(dir, 'OUT2.zip'))), 'external zips differ');
-  for (const zip of ['OUT1.zip', 'OUT1/archive/pack.zip']) execFileSync('unzip', ['-tq', join(dir, zip)]);
+  execFileSync('unzip', ['-tq', join(dir, 'OUT1.zip')]);
 });

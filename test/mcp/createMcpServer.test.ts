@@ -42,11 +42,21 @@ async function setup(t: TestContext, extra: Partial<McpServerOptions> = {}, deps
 
 test('options the pipeline does not have yet are refused with MCP_UNSUPPORTED, not ignored', async (t) => {
   const { call } = await setup(t);
-  for (const extra of [{ include: ['src/**'] }, { ignore: ['*.md'] }, { splitTokens: 1000 }, { style: 'xml' }]) {
+  for (const extra of [{ splitTokens: 1000 }, { style: 'xml' }]) {
     const r = await call('pack', { path: '.', ...extra });
     assert.equal(errorCode(r), 'MCP_UNSUPPORTED', JSON.stringify(extra));
   }
   assert.equal((await call('pack', { path: '.', style: 'markdown' })).isError, undefined);
+});
+
+test('include and ignore reach the pack: only the files they select are packed', async (t) => {
+  const { root, call } = await setup(t);
+  await writeFile(join(root, 'notes.md'), '# notes\n');
+  const r = await call('pack', { path: '.', include: ['src/**', 'notes.md'], ignore: ['src/f0.ts', 'src/f1.ts'] });
+  assert.equal(r.isError, undefined, textOf(r));
+  const listed = await call('list_files', { manifest: (r.structuredContent as { manifestRef: string }).manifestRef });
+  const paths = (listed.structuredContent as { files: { path: string }[] }).files.map((f) => f.path);
+  assert.deepEqual(paths, ['notes.md', 'src/f2.ts', 'src/f3.ts', 'src/f4.ts', 'src/f5.ts']);
 });
 
 test('a crash inside a tool is a tool error (IO_ERROR) and the server keeps answering', async (t) => {

@@ -22,7 +22,6 @@ export const KILL_POINTS: readonly KillPoint[] = [
   { label: 'CAS: before the first new object', op: 'rename', pattern: OBJECT, nth: 1 },
   { label: 'CAS: before the fourth new object', op: 'rename', pattern: OBJECT, nth: 4 },
   { label: 'render: before the first SPLIT section is named', op: 'rename', pattern: '/SPLIT/[^/]+\\.md$', nth: 1 },
-  { label: 'zip: before the inner archive is in place', op: 'rename', pattern: '/archive/pack\\.zip$', nth: 1 },
   { label: 'P.2: before the manifest is written', op: 'rename', pattern: '/LITE/PACK_MANIFEST\\.json$', nth: 1 },
   { label: 'roots: before the payloads are rooted', op: 'rename', pattern: '/RUN_ROOTS\\.json$', nth: 1 },
   { label: 'roots: before STATUS is rooted', op: 'rename', pattern: '/RUN_ROOTS\\.json$', nth: 2 },

@@ -3,8 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { listFilesUnder, writeZip, type ZipEntry } from '../../src/zip/index.js';
+import { createHash } from 'node:crypto';
+import { crc32Portable } from '../../src/zip/crc32.js';
+import { crc32, listFilesUnder, writeZip, type ZipEntry } from '../../src/zip/index.js';
 import { tempDir } from '../helpers/tmp.js';
+
+const PINNED_ZIP_SHA256 = '66db94db57991eabe3d8b0e00c2f1f808c7c632dea63b6502f780bca2b2e8894';
 
 interface CentralEntry {
   name: string;
@@ -53,7 +57,7 @@ async function fixture(dir: string): Promise<ZipEntry[]> {
   ];
 }
 
-test('entries are sorted by code point, stored, with a fixed DOS date, mode 0644 and no extra fields', async (t) => {
+test('entries are sorted by code point, deflated where it pays, with a fixed DOS date, mode 0644 and no extra fields', async (t) => {
   const dir = await tempDir(t);
   const target = join(dir, 'out.zip');
   const stats = await writeZip(target, await fixture(dir));
@@ -66,7 +70,7 @@ test('entries are sorted by code point, stored, with a fixed DOS date, mode 0644
     ['a.bin', 'b.txt', 'z/last.txt', 'é/ünïcode.md', '\uFF01.txt', '\u{1F600}.txt'],
   );
   for (const e of entries) {
-    assert.equal(e.method, 0, `${e.name} stored`);
+    assert.equal(e.method, 0, `${e.name} stored: too small for deflate to pay`);
     assert.equal(e.time, 0, `${e.name} time 00:00:00`);
     assert.equal(e.date, (0 << 9) | (1 << 5) | 1, `${e.name} date 1980-01-01`);
     assert.equal(e.extraLength, 0, `${e.name} has no extra field`);
@@ -74,6 +78,50 @@ test('entries are sorted by code point, stored, with a fixed DOS date, mode 0644
   }
   execFileSync('unzip', ['-t', target], { stdio: 'pipe' });
   assert.equal(execFileSync('unzip', ['-p', target, 'b.txt']).toString(), 'bee\n');
+});
+
+test('compressible entries are deflated, one streamed through the deflater, and unzip reads them back', async (t) => {
+  const dir = await tempDir(t);
+  const text = Buffer.from('the same line, many times over\n'.repeat(2000));
+  const large = Buffer.alloc((4 << 20) + 333, 'abcdefgh');
+  await writeFile(join(dir, 'large.txt'), large);
+  const target = join(dir, 'out.zip');
+  await writeZip(target, [{ name: 'text.md', bytes: text }, { name: 'large.txt', path: join(dir, 'large.txt') }]);
+  const bytes = await readFile(target);
+  assert.ok(bytes.length < (text.length + large.length) / 20, `deflated: ${bytes.length} bytes`);
+  assert.deepEqual(centralEntries(bytes).map((e) => [e.name, e.method]), [['large.txt', 8], ['text.md', 8]]);
+  execFileSync('unzip', ['-tq', target], { stdio: 'pipe' });
+  assert.ok(execFileSync('unzip', ['-p', target, 'large.txt'], { maxBuffer: 1 << 24 }).equals(large));
+  assert.ok(execFileSync('unzip', ['-p', target, 'text.md'], { maxBuffer: 1 << 24 }).equals(text));
+});
+
+test('the bytes are pinned: the pure-JS deflate and the layout give this exact archive', async (t) => {
+  // If this hash moves, every published zip changes: a new fflate version or a layout change
+  // must be a deliberate, documented format change (CHANGELOG), never a side effect.
+  const dir = await tempDir(t);
+  const target = join(dir, 'pinned.zip');
+  const lines = Array.from({ length: 500 }, (_, i) => `line ${i}: ${'xyz'.repeat(i % 7)}\n`).join('');
+  await writeZip(target, [{ name: 'a/lines.txt', bytes: Buffer.from(lines) }, { name: 'b.bin', bytes: Buffer.from([0, 1, 2, 3]) }]);
+  const digest = createHash('sha256').update(await readFile(target)).digest('hex');
+  assert.equal(digest, PINNED_ZIP_SHA256);
+});
+
+test('more than 65 535 entries: ZIP64 end records that unzip and Python read', async (t) => {
+  const dir = await tempDir(t);
+  const target = join(dir, 'many.zip');
+  const entries = Array.from({ length: 70_000 }, (_, i) => ({ name: `f/${i}`, bytes: Buffer.from(String(i)) }));
+  await writeZip(target, entries, { level: 0 }); // stored: the end records are what is tested
+  const listed = execFileSync('unzip', ['-Z1', target], { maxBuffer: 1 << 26 }).toString().trim().split('\n');
+  assert.equal(listed.length, 70_000);
+  const py = 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(len(z.namelist()), z.read("f/69999").decode())';
+  assert.equal(execFileSync('python3', ['-c', py, target]).toString().trim(), '70000 69999');
+});
+
+test('the CRC-32 fallback for Node before 20.15 agrees with zlib.crc32', () => {
+  const data = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 31) & 0xff));
+  assert.equal(crc32Portable(data), crc32(data));
+  assert.equal(crc32Portable(data.subarray(1000), crc32Portable(data.subarray(0, 1000))), crc32(data));
+  assert.equal(crc32Portable(Buffer.from('123456789')), 0xcbf43926);
 });
 
 test('the same entries give the same bytes in any time zone and in any input order', async (t) => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { openCas, parseRecordRef, rootAudit, type AuditReceipt } from '../../index.js';
+import type { AuditReceipt } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -38,14 +39,14 @@ export function registerAudit(program: Command, ctx: CliContext): void {
       const where = await storeLocationsFrom(flags, ctx.io);
       const url = await remoteUrlFor(flags, ctx.io, where.root);
       if (url !== undefined) {
-        const outputHashes = flags.outputHashes === undefined ? {} : { outputHashes: parseRecordRef(flags.outputHashes) };
+        const outputHashes = flags.outputHashes === undefined ? {} : { outputHashes: lib().parseRecordRef(flags.outputHashes) };
         return remoteAuditAction(ctx, url, where.casRoot, { ...outputHashes, full: flags.full === true, json: flags.json === true });
       }
-      const receipt = await rootAudit({
-        cas: openCas(where.casRoot),
+      const receipt = await lib().rootAudit({
+        cas: lib().openCas(where.casRoot),
         runsDir: where.runsDir,
         root: where.root,
-        ...(flags.outputHashes !== undefined ? { outputHashesRef: parseRecordRef(flags.outputHashes) } : {}),
+        ...(flags.outputHashes !== undefined ? { outputHashesRef: lib().parseRecordRef(flags.outputHashes) } : {}),
         full: flags.full === true,
       });
       if (flags.json) printJson(ctx.io, receipt);

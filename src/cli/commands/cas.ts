@@ -1,19 +1,18 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, formatRef, isHash, materialize, openCas, parseRef } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
 import { addRemoteOption, remoteUrlFor, withRemote, type RemoteFlags } from '../remote.js';
-import { downloadObjects, uploadObjects } from '../../index.js';
 
 /** Users may type a record ref (bare hex) where a payload ref is expected; accept both. */
 function hashOf(ref: string): string {
-  return isHash(ref) ? ref : parseRef(ref);
+  return lib().isHash(ref) ? ref : lib().parseRef(ref);
 }
 
 async function casFrom(flags: StoreFlags, ctx: CliContext) {
-  return openCas((await storeLocationsFrom(flags, ctx.io)).casRoot);
+  return lib().openCas((await storeLocationsFrom(flags, ctx.io)).casRoot);
 }
 
 export function registerCas(program: Command, ctx: CliContext): void {
@@ -27,10 +26,10 @@ export function registerCas(program: Command, ctx: CliContext): void {
       const results: { path: string; ref: string; hash: string; bytes: number; written: boolean }[] = [];
       for (const file of files) {
         const put = await store.putFile(resolve(ctx.io.cwd, file));
-        results.push({ path: file, ref: formatRef(put.hash), hash: put.hash, bytes: put.size, written: put.written });
+        results.push({ path: file, ref: lib().formatRef(put.hash), hash: put.hash, bytes: put.size, written: put.written });
       }
       const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, flags.root ?? '.'));
-      if (url !== undefined) await withRemote(url, ctx.io, (remote) => uploadObjects(store, remote, results.map((r) => r.hash)));
+      if (url !== undefined) await withRemote(url, ctx.io, (remote) => lib().uploadObjects(store, remote, results.map((r) => r.hash)));
       if (flags.json) printJson(ctx.io, results.map(({ hash: _hash, ...r }) => r));
       else for (const r of results) printLine(ctx.io, r.ref);
     });
@@ -42,8 +41,8 @@ export function registerCas(program: Command, ctx: CliContext): void {
       const store = await casFrom(flags, ctx);
       const hash = hashOf(ref);
       const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, flags.root ?? '.'));
-      if (url !== undefined) await withRemote(url, ctx.io, (remote) => downloadObjects(store, remote, [hash]));
-      if (flags.output) await materialize(store, formatRef(hash), resolve(ctx.io.cwd, flags.output));
+      if (url !== undefined) await withRemote(url, ctx.io, (remote) => lib().downloadObjects(store, remote, [hash]));
+      if (flags.output) await lib().materialize(store, lib().formatRef(hash), resolve(ctx.io.cwd, flags.output));
       else ctx.io.stdout.write(await store.get(hash));
     });
 
@@ -75,7 +74,7 @@ export function registerCas(program: Command, ctx: CliContext): void {
         printLine(ctx.io, report.ok ? 'ok' : 'FAIL');
       }
       if (!report.ok) {
-        throw new PackerError(
+        throw new (lib().PackerError)(
           'CAS_FSCK_FAILED',
           ` ${report.corrupt.length} corrupt, ${report.misnamed.length} misnamed, ${report.tempFiles.length} temp files in ${store.root}`,
         );

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { consumePack, openCas } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -22,8 +22,8 @@ export function registerConsume(program: Command, ctx: CliContext): void {
       const from = source.startsWith('sha256:') ? source : resolve(ctx.io.cwd, source);
       const url = await remoteUrlFor(flags, ctx.io, locations.root);
       if (url !== undefined) await pullForManifest(ctx.io, url, locations.casRoot, from);
-      const receipt = await consumePack({
-        cas: openCas(locations.casRoot),
+      const receipt = await lib().consumePack({
+        cas: lib().openCas(locations.casRoot),
         source: from,
         out: resolve(ctx.io.cwd, flags.out),
         dryRun: Boolean(flags.dryRun),

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, openCas, runGc, type GcReport } from '../../index.js';
+import type { GcReport } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -11,7 +12,7 @@ type Flags = StoreFlags & RemoteFlags & { apply?: boolean; allowEmptyRoots?: boo
 
 function parseGraceSeconds(text: string): number {
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text) * 1000)) {
-    throw new PackerError('USAGE', ` --grace takes a whole number of seconds, not ${JSON.stringify(text)}`);
+    throw new (lib().PackerError)('USAGE', ` --grace takes a whole number of seconds, not ${JSON.stringify(text)}`);
   }
   return Number(text);
 }
@@ -46,8 +47,8 @@ export function registerGc(program: Command, ctx: CliContext): void {
         return remoteGcAction(ctx, url, { ...opts, json: flags.json === true });
       }
       const where = await storeLocationsFrom(flags, ctx.io);
-      const report = await runGc({
-        cas: openCas(where.casRoot),
+      const report = await lib().runGc({
+        cas: lib().openCas(where.casRoot),
         runsDir: where.runsDir,
         apply: flags.apply === true,
         allowEmptyRoots: flags.allowEmptyRoots === true,

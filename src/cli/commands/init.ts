@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { initConfig } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { printLine } from '../output.js';
 
@@ -10,7 +10,7 @@ export function registerInit(program: Command, ctx: CliContext): void {
     .description('write a commented llm-packer.config.json in ROOT (never overwrites one)')
     .argument('[root]', 'the folder to write it in', '.')
     .action(async (root: string) => {
-      const file = await initConfig(resolve(ctx.io.cwd, root));
+      const file = await lib().initConfig(resolve(ctx.io.cwd, root));
       printLine(ctx.io, `wrote ${file}`);
     });
 }

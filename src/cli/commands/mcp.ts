@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, parseRemoteUrl, serveMcpStdio, type RemoteStore } from '../../index.js';
+import type { RemoteStore } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { addRemoteOption, openRemoteFor, remoteUrlFor, type RemoteFlags } from '../remote.js';
@@ -13,7 +14,7 @@ interface McpFlags extends StoreFlags, RemoteFlags {
 function positive(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new PackerError('USAGE', ` ${flag} ${JSON.stringify(value)}: expected a whole number above 0`);
+    throw new (lib().PackerError)('USAGE', ` ${flag} ${JSON.stringify(value)}: expected a whole number above 0`);
   }
   return Number(value);
 }
@@ -21,7 +22,7 @@ function positive(flag: string, value: string | undefined): number | undefined {
 /** The team store, opened when a tool first needs it and closed by `close`. */
 function lazyRemote(url: string | undefined, ctx: CliContext): { open?: () => Promise<RemoteStore>; close: () => Promise<void> } {
   if (url === undefined) return { close: async () => undefined };
-  parseRemoteUrl(url); // a bad URL is bad usage at start, not a failure of the first tool call
+  lib().parseRemoteUrl(url); // a bad URL is bad usage at start, not a failure of the first tool call
   let opened: Promise<RemoteStore> | undefined;
   return {
     open: () => (opened ??= openRemoteFor(url, ctx.io)),
@@ -38,12 +39,12 @@ export function registerMcp(program: Command, ctx: CliContext): void {
     .option('--max-answer-bytes <n>', 'bytes of text one answer carries before it is cut with a note', '100000')
     .action(async (flags: McpFlags) => {
       const stdio = ctx.io.stdio;
-      if (stdio === undefined) throw new PackerError('USAGE', ' mcp needs the standard input and output of a process');
+      if (stdio === undefined) throw new (lib().PackerError)('USAGE', ' mcp needs the standard input and output of a process');
       const locations = await storeLocationsFrom(flags, ctx.io);
       const maxAnswerBytes = positive('--max-answer-bytes', flags.maxAnswerBytes);
       const remote = lazyRemote(await remoteUrlFor(flags, ctx.io, locations.root), ctx);
       try {
-        await serveMcpStdio({
+        await lib().serveMcpStdio({
           options: {
             ...locations,
             allowRoots: (flags.allowRoot ?? []).map((d) => resolve(ctx.io.cwd, d)),

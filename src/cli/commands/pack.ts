@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_LIMITS, PackerError, runPack, type PackSummary, type RunPackOptions } from '../../index.js';
+import type { PackSummary, RunPackOptions } from '../../index.js';
+// A constant for help texts: importing it does not load the library (see ../lib.ts).
+import { DEFAULT_LIMITS } from '../../scopes/types.js';
+import { lib } from '../lib.js';
 
 type PackLimits = NonNullable<RunPackOptions['limits']>;
 import type { CliContext } from '../io.js';
@@ -39,7 +42,7 @@ interface PackFlags extends SelectCliFlags {
 function count(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new PackerError('USAGE', ` ${flag} ${JSON.stringify(value)}: expected a whole number`);
+    throw new (lib().PackerError)('USAGE', ` ${flag} ${JSON.stringify(value)}: expected a whole number`);
   }
   return Number(value);
 }
@@ -104,12 +107,12 @@ export function registerPack(program: Command, ctx: CliContext): void {
       const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(ctx.io.cwd, p));
       const display = createPackProgress(ctx.io, { bar: ctx.io.stderr.isTTY === true && !flags.quiet });
       const absRoot = resolve(ctx.io.cwd, root);
-      if (flags.z && !flags.stdin) throw new PackerError('USAGE', ' -z only goes with --stdin');
+      if (flags.z && !flags.stdin) throw new (lib().PackerError)('USAGE', ' -z only goes with --stdin');
       const paths = flags.stdin ? await readPathList(ctx.io, absRoot, flags.z === true) : undefined;
       const configFile = await configFileFrom(flags, ctx.io);
       let summary: PackSummary;
       try {
-        summary = await runPack({
+        summary = await lib().runPack({
           root: absRoot,
           select: selectionFrom(flags, paths),
           ...(flags.scope !== undefined ? { scope: flags.scope } : {}),
@@ -135,7 +138,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
         if (pushed) printPush(ctx, pushed);
       }
       if (flags.failOnSecrets && summary.secrets.some((f) => f.withheld)) {
-        const err = new PackerError('SECRETS_WITHHELD', ' files were withheld for secrets (see meta/SECRETS.json); the pack was written');
+        const err = new (lib().PackerError)('SECRETS_WITHHELD', ' files were withheld for secrets (see meta/SECRETS.json); the pack was written');
         ctx.io.stderr.write(`${err.message}\n`);
         ctx.exitCode = err.exitCode;
       }

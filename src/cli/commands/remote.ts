@@ -5,23 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import {
-  PackerError,
-  downloadObjects,
-  isHash,
-  isErrno,
-  loadManifest,
-  openCas,
-  parseRef,
-  pullRef,
-  pushRun,
-  readRemoteLedger,
-  remoteAudit,
-  runRemoteGc,
-  uploadObjects,
-  type PushReport,
-  type RemoteStore,
-} from '../../index.js';
+import type { PushReport, RemoteStore } from '../../index.js';
+import { lib, type Library } from '../lib.js';
 import type { CliContext, CliIo } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -31,24 +16,24 @@ type Flags = StoreFlags & RemoteFlags & { json?: boolean };
 
 async function requireRemote(flags: Flags, io: CliIo): Promise<string> {
   const url = await remoteUrlFor(flags, io, resolve(io.cwd, flags.root ?? '.'));
-  if (url === undefined) throw new PackerError('USAGE', ' no remote store: pass --remote s3://BUCKET/PREFIX or set "remote" in llm-packer.config.json');
+  if (url === undefined) throw new (lib().PackerError)('USAGE', ' no remote store: pass --remote s3://BUCKET/PREFIX or set "remote" in llm-packer.config.json');
   return url;
 }
 
 /** The STATUS ref of a pack folder (its RUN_REFS.json), or the ref itself. */
 async function statusRefOf(target: string, io: CliIo): Promise<string> {
-  if (target.startsWith('sha256:')) return parseRef(target);
-  if (isHash(target)) return target;
+  if (target.startsWith('sha256:')) return lib().parseRef(target);
+  if (lib().isHash(target)) return target;
   const file = join(resolve(io.cwd, target), 'LITE', 'RUN_REFS.json');
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    if (isErrno(err, 'ENOENT', 'ENOTDIR')) throw new PackerError('INPUT_NOT_FOUND', ` ${target} is neither a pack with LITE/RUN_REFS.json nor a STATUS ref`);
+    if (lib().isErrno(err, 'ENOENT', 'ENOTDIR')) throw new (lib().PackerError)('INPUT_NOT_FOUND', ` ${target} is neither a pack with LITE/RUN_REFS.json nor a STATUS ref`);
     throw err;
   }
   const ref = (JSON.parse(text) as { status_ref?: unknown }).status_ref;
-  if (typeof ref !== 'string' || !isHash(ref)) throw new PackerError('INPUT_INVALID', ` ${file} holds no status_ref`);
+  if (typeof ref !== 'string' || !lib().isHash(ref)) throw new (lib().PackerError)('INPUT_INVALID', ` ${file} holds no status_ref`);
   return ref;
 }
 
@@ -59,24 +44,24 @@ export function printPush(ctx: CliContext, report: PushReport): void {
 
 /** `pack --remote`: the local pack passed its audit; put its run on the remote. */
 export async function pushAfterPack(ctx: CliContext, url: string, casRoot: string, statusRef: string): Promise<PushReport> {
-  return withRemote(url, ctx.io, (remote) => pushRun({ cas: openCas(casRoot), remote, statusRef }));
+  return withRemote(url, ctx.io, (remote) => lib().pushRun({ cas: lib().openCas(casRoot), remote, statusRef }));
 }
 
 /** `consume --remote` / `verify --remote`: bring the manifest and its files into the local store. */
 export async function pullForManifest(io: CliIo, url: string, casRoot: string, source: string): Promise<void> {
   await withRemote(url, io, async (remote) => {
-    const cas = openCas(casRoot);
+    const cas = lib().openCas(casRoot);
     if (source.startsWith('sha256:')) {
-      await pullRef({ cas, remote, ref: source });
+      await lib().pullRef({ cas, remote, ref: source });
       return;
     }
-    const { manifest } = await loadManifest(cas, source);
-    await downloadObjects(cas, remote, manifest.entries.map((e) => parseRef(e.ref)));
+    const { manifest } = await lib().loadManifest(cas, source);
+    await lib().downloadObjects(cas, remote, manifest.entries.map((e) => lib().parseRef(e.ref)));
   });
 }
 
 export async function remoteGcAction(ctx: CliContext, url: string, opts: { apply: boolean; graceMs: number; allowEmptyRoots: boolean; json: boolean }): Promise<void> {
-  const report = await withRemote(url, ctx.io, (remote) => runRemoteGc({ remote, apply: opts.apply, graceMs: opts.graceMs, allowEmptyRoots: opts.allowEmptyRoots }));
+  const report = await withRemote(url, ctx.io, (remote) => lib().runRemoteGc({ remote, apply: opts.apply, graceMs: opts.graceMs, allowEmptyRoots: opts.allowEmptyRoots }));
   if (opts.json) return printJson(ctx.io, report);
   printLine(ctx.io, `gc ${report.remote}: ${report.mode === 'dry_run' ? 'dry run (nothing deleted; --apply deletes)' : 'apply'}`);
   printLine(ctx.io, `roots: ${report.rootsCount}, objects: ${report.objectsCount}, candidates: ${report.candidateHashesCount}, skipped: ${report.skippedHashes.length}, deleted: ${report.deletedHashes.length}`);
@@ -85,7 +70,7 @@ export async function remoteGcAction(ctx: CliContext, url: string, opts: { apply
 
 export async function remoteAuditAction(ctx: CliContext, url: string, casRoot: string, opts: { outputHashes?: string; full: boolean; json: boolean }): Promise<void> {
   const receipt = await withRemote(url, ctx.io, (remote) =>
-    remoteAudit({ remote, cas: openCas(casRoot), full: opts.full, ...(opts.outputHashes !== undefined ? { outputHashesRef: opts.outputHashes } : {}) }),
+    lib().remoteAudit({ remote, cas: lib().openCas(casRoot), full: opts.full, ...(opts.outputHashes !== undefined ? { outputHashesRef: opts.outputHashes } : {}) }),
   );
   if (opts.json) printJson(ctx.io, receipt);
   else {
@@ -96,19 +81,19 @@ export async function remoteAuditAction(ctx: CliContext, url: string, casRoot: s
     for (const h of receipt.corrupt) printLine(ctx.io, `corrupt: ${h}`);
     for (const e of receipt.errors) printLine(ctx.io, `error: ${e}`);
   }
-  if (receipt.verdict !== 'PASS') throw new PackerError('AUDIT_FAIL', ` remote audit of ${receipt.remote} failed`);
+  if (receipt.verdict !== 'PASS') throw new (lib().PackerError)('AUDIT_FAIL', ` remote audit of ${receipt.remote} failed`);
 }
 
 export async function remoteRunsAction(ctx: CliContext, url: string, json: boolean): Promise<void> {
-  const entries = await withRemote(url, ctx.io, (remote) => readRemoteLedger(remote));
+  const entries = await withRemote(url, ctx.io, (remote) => lib().readRemoteLedger(remote));
   if (json) return printJson(ctx.io, entries);
   for (const r of entries) printLine(ctx.io, `${r.status_ref}  ${r.verdict}  ${r.scope}  ${r.file_count} files  ${r.manifest_ref}`);
   if (entries.length === 0) printLine(ctx.io, 'no runs');
 }
 
 /** `cas put|get|has --remote`: the local store stays the cache; every byte is verified. */
-export async function remoteCas(io: CliIo, url: string, casRoot: string, fn: (remote: RemoteStore, cas: ReturnType<typeof openCas>) => Promise<void>): Promise<void> {
-  await withRemote(url, io, (remote) => fn(remote, openCas(casRoot)));
+export async function remoteCas(io: CliIo, url: string, casRoot: string, fn: (remote: RemoteStore, cas: ReturnType<Library['openCas']>) => Promise<void>): Promise<void> {
+  await withRemote(url, io, (remote) => fn(remote, lib().openCas(casRoot)));
 }
 
 export function registerPush(program: Command, ctx: CliContext): void {
@@ -131,7 +116,7 @@ export function registerPull(program: Command, ctx: CliContext): void {
     .action(async (ref: string, flags: Flags) => {
       const url = await requireRemote(flags, ctx.io);
       const { casRoot } = await storeLocationsFrom(flags, ctx.io);
-      const report = await withRemote(url, ctx.io, (remote) => pullRef({ cas: openCas(casRoot), remote, ref }));
+      const report = await withRemote(url, ctx.io, (remote) => lib().pullRef({ cas: lib().openCas(casRoot), remote, ref }));
       if (flags.json) return printJson(ctx.io, report);
       printLine(ctx.io, `pulled ${report.kind} ${report.manifestRef} from ${report.remote}: ${report.transferred} objects downloaded (${report.bytes} bytes), ${report.skipped} already here`);
     });

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
-import { ROOT_FILES, addRoots, readRootFile, removeRoots, type RootFileState, type RootSourceName, type RootsChange } from '../../index.js';
+import type { RootFileState, RootSourceName, RootsChange } from '../../index.js';
+// A constant for help texts: importing it does not load the library (see ../lib.ts).
+import { ROOT_FILES } from '../../roots/readRootFile.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -36,7 +39,7 @@ function registerGroup(program: Command, ctx: CliContext, group: (typeof GROUPS)
   addStoreOptions(cmd.command('list').description(`print every hash in ${file}, one a line`))
     .option('--json', 'print the file state as JSON')
     .action(async (flags: Flags) => {
-      const state = await readRootFile(await runsDirOf(flags), group.source);
+      const state = await lib().readRootFile(await runsDirOf(flags), group.source);
       if (flags.json) printJson(ctx.io, toJson(state));
       else for (const h of state.hashes) printLine(ctx.io, h);
     });
@@ -45,14 +48,14 @@ function registerGroup(program: Command, ctx: CliContext, group: (typeof GROUPS)
     .argument('<hex...>')
     .option('--json', 'print the new file state as JSON')
     .action(async (hashes: string[], flags: Flags) => {
-      printChange(ctx, flags, await addRoots(await runsDirOf(flags), hashes, { name: group.source }), 'added');
+      printChange(ctx, flags, await lib().addRoots(await runsDirOf(flags), hashes, { name: group.source }), 'added');
     });
 
   addStoreOptions(cmd.command('rm').description(`remove hashes from ${file}`))
     .argument('<hex...>')
     .option('--json', 'print the new file state as JSON')
     .action(async (hashes: string[], flags: Flags) => {
-      printChange(ctx, flags, await removeRoots(await runsDirOf(flags), hashes, { name: group.source }), 'removed');
+      printChange(ctx, flags, await lib().removeRoots(await runsDirOf(flags), hashes, { name: group.source }), 'removed');
     });
 }
 

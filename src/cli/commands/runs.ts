@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { PackerError, forgetRun, listRuns } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -15,7 +15,7 @@ export function registerRuns(program: Command, ctx: CliContext): void {
       const { runsDir, root } = await storeLocationsFrom(flags, ctx.io);
       const url = await remoteUrlFor(flags, ctx.io, root);
       if (url !== undefined) return remoteRunsAction(ctx, url, flags.json === true);
-      const entries = await listRuns(runsDir);
+      const entries = await lib().listRuns(runsDir);
       if (flags.json) return printJson(ctx.io, entries);
       for (const r of entries) {
         printLine(ctx.io, `${r.status_ref}  ${r.verdict}  ${r.scope}  ${r.file_count} files  ${r.manifest_ref}`);
@@ -27,8 +27,8 @@ export function registerRuns(program: Command, ctx: CliContext): void {
     .argument('<status-ref>')
     .action(async (statusRef: string, flags: StoreFlags) => {
       const { runsDir } = await storeLocationsFrom(flags, ctx.io);
-      const entry = (await listRuns(runsDir)).find((r) => r.status_ref === statusRef);
-      if (!entry) throw new PackerError('RUN_NOT_FOUND', ` no run with STATUS ref ${statusRef} in ${runsDir}`);
+      const entry = (await lib().listRuns(runsDir)).find((r) => r.status_ref === statusRef);
+      if (!entry) throw new (lib().PackerError)('RUN_NOT_FOUND', ` no run with STATUS ref ${statusRef} in ${runsDir}`);
       printJson(ctx.io, entry);
     });
 
@@ -37,7 +37,7 @@ export function registerRuns(program: Command, ctx: CliContext): void {
     .option('--json', 'print what was removed as JSON')
     .action(async (statusRef: string, flags: StoreFlags & { json?: boolean }) => {
       const { runsDir, casRoot } = await storeLocationsFrom(flags, ctx.io);
-      const result = await forgetRun({ runsDir, casRoot, statusRef });
+      const result = await lib().forgetRun({ runsDir, casRoot, statusRef });
       if (flags.json) return printJson(ctx.io, result);
       printLine(ctx.io, `forgot ${statusRef}: ${result.removed_roots.length} roots removed, ${result.kept_roots} kept for other runs`);
     });

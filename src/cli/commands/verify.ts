@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PackerError, openCas, readStoreLocator, verifyPack, type Cas, type VerifyReport } from '../../index.js';
+import type { Cas, VerifyReport } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -24,11 +25,11 @@ async function locateStore(ctx: CliContext, packDir: string, flags: StoreFlags, 
   const explicit = flags.casRoot !== undefined || flags.runsDir !== undefined || cmd.getOptionValueSource('root') === 'cli';
   const found: { casRoot: string; runsDir: string; root?: string } | undefined = explicit
     ? await storeLocationsFrom(flags, ctx.io)
-    : await readStoreLocator(packDir);
+    : await lib().readStoreLocator(packDir);
   if (!found) return {};
   const [cas, runs] = await Promise.all([isDir(found.casRoot), isDir(found.runsDir)]);
   return {
-    ...(cas ? { cas: openCas(found.casRoot) } : {}),
+    ...(cas ? { cas: lib().openCas(found.casRoot) } : {}),
     ...(runs ? { runsDir: found.runsDir } : {}),
     ...(found.root !== undefined ? { root: found.root } : {}),
   };
@@ -62,16 +63,16 @@ export function registerVerify(program: Command, ctx: CliContext): void {
       if (url !== undefined) {
         const casRoot = store.cas?.root ?? locations.casRoot;
         await pullForManifest(ctx.io, url, casRoot, packDir);
-        store.cas = openCas(casRoot);
+        store.cas = lib().openCas(casRoot);
       }
-      const report = await verifyPack({ packDir, ...store });
+      const report = await lib().verifyPack({ packDir, ...store });
       if (flags.json) printJson(ctx.io, { ...report, pack });
       else printReport(ctx, report);
       const failed = report.checks.filter((c) => !c.ok && !c.skipped).map((c) => c.name);
-      if (failed.length > 0) throw new PackerError('VERIFY_FAILED', ` ${pack}: ${failed.join(', ')}`);
+      if (failed.length > 0) throw new (lib().PackerError)('VERIFY_FAILED', ` ${pack}: ${failed.join(', ')}`);
       if (!report.complete) {
         const skipped = report.checks.filter((c) => c.skipped).map((c) => c.name);
-        throw new PackerError('VERIFY_INCOMPLETE', ` ${pack}: not checked: ${skipped.join(', ')}`, {
+        throw new (lib().PackerError)('VERIFY_INCOMPLETE', ` ${pack}: not checked: ${skipped.join(', ')}`, {
           hint: 'the store the pack was made with is not at hand; pass --cas-root and --runs-dir',
         });
       }

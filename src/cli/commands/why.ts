@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { explainPath, type Explanation, type OmittedEntry } from '../../index.js';
+import type { Explanation, OmittedEntry } from '../../index.js';
+import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, configFileFrom } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -54,7 +55,7 @@ export function registerWhy(program: Command, ctx: CliContext): void {
       const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(ctx.io.cwd, p));
       const root = resolve(ctx.io.cwd, flags.root);
       const configFile = await configFileFrom(flags, ctx.io);
-      const answer = await explainPath({
+      const answer = await lib().explainPath({
         ...(configFile !== undefined ? { configFile } : {}),
         root,
         path: pathUnderRoot(ctx.io, root, path, 'why'),

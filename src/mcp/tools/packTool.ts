@@ -45,8 +45,6 @@ type PackInput = { [K in keyof typeof inputSchema]: z.infer<(typeof inputSchema)
 /** Options the pack pipeline cannot honour yet are refused, never silently ignored. */
 function refuseUnsupported(input: PackInput): void {
   const unsupported = [
-    input.include !== undefined && input.include.length > 0 ? 'include' : '',
-    input.ignore !== undefined && input.ignore.length > 0 ? 'ignore' : '',
     input.splitTokens !== undefined ? 'splitTokens' : '',
     input.style !== undefined && input.style !== 'markdown' ? `style ${input.style}` : '',
   ].filter(Boolean);
@@ -65,6 +63,9 @@ async function pack(ctx: McpContext, input: PackInput, onProgress: (event: PackP
     casRoot: settings.casRoot,
     runsDir: settings.runsDir,
     packsDir: settings.packsDir,
+    ...(input.include !== undefined || input.ignore !== undefined
+      ? { select: { ...(input.include ? { include: input.include } : {}), ...(input.ignore ? { ignore: input.ignore } : {}) } }
+      : {}),
     onProgress,
   });
   const parts = await listParts(summary.outDir);
