@@ -7,7 +7,7 @@ import { makeWalkBounds, resolveExcludedRel } from './walkBounds.js';
 import { defaultWalkDeps, type WalkDeps } from './walkDeps.js';
 import { walkAgs } from './walkAgs.js';
 import { walkGitignore } from './walkGitignore.js';
-import type { Candidate } from './walkTree.js';
+import type { Candidate, WalkResult } from './walkTree.js';
 import { NO_SELECT_RULES, type SelectRules } from '../select/compileRules.js';
 import { omittedLookup } from '../select/findOmitted.js';
 import type { OmittedEntry } from '../select/types.js';
@@ -65,13 +65,22 @@ export async function collectFiles(options: CollectFilesOptions): Promise<Select
   const bounds = makeWalkBounds(scope, excludedRel);
   const select = options.select ?? NO_SELECT_RULES;
   const walk = scope.selection === 'ags' ? walkAgs : walkGitignore;
-  const { files: walked, omitted: ignored } = await walk({ realRoot, scope, bounds, select }, deps);
+  const [walkResult, listed] = await Promise.all([
+    walk({ realRoot, scope, bounds, select }, deps),
+    scope.selection === 'ags' ? undefined : deps.gitFiles(realRoot),
+  ]);
+  const { files: walked, omitted: ignored } = listed === undefined ? walkResult : keepListed(walkResult, listed);
   const seen = new Set(walked.map((c) => c.rootPath));
+  // A link is packed only when its target is a file the selection takes (never an ignored one).
+  const linkTargets = scope.selection === 'ags' ? undefined : seen;
   // Root files: no exclusion test, but still never from the store, and checked like links.
   const rootFiles: Candidate[] = [...new Set(scope.rootFiles)]
     .filter((p) => !seen.has(p) && !bounds.isSkipped(p, p.slice(p.lastIndexOf('/') + 1)))
     .map((p) => ({ rootPath: p, absPath: join(realRoot, p), link: true }));
-  const resolved = await resolveCandidates([...walked, ...rootFiles], { realRoot, bounds }, deps);
+  const resolved = [
+    ...(await resolveCandidates(walked, { realRoot, bounds, ...(linkTargets ? { linkTargets } : {}) }, deps)),
+    ...(await resolveCandidates(rootFiles, { realRoot, bounds }, deps)),
+  ];
   const files: SourceFile[] = [];
   const omitted: SourceFile[] = [];
   for (const file of resolved) {
@@ -83,6 +92,20 @@ export async function collectFiles(options: CollectFilesOptions): Promise<Select
   const reasons = ignored.filter((e) => !packed.has(e.path)).sort((a, b) => compareCodePoints(a.path, b.path));
   checkListed(select, packed, reasons);
   return { files: sortUnique(files), omitted: sortUnique(omitted), ignored: reasons };
+}
+
+/**
+ * In a git work tree, git's own list also decides: what the walk took but git would not add is
+ * left out — ignored by a parent folder's `.gitignore`, the common `info/exclude` of a worktree or
+ * the global excludes file, which the walk of the root cannot see.
+ */
+function keepListed(walked: WalkResult, listed: readonly string[]): WalkResult {
+  const byGit = new Set(listed);
+  const files = walked.files.filter((c) => byGit.has(c.rootPath));
+  const dropped: OmittedEntry[] = walked.files
+    .filter((c) => !byGit.has(c.rootPath))
+    .map((c) => ({ path: c.rootPath, reason: 'gitignore', rule: 'ignored by git', source: 'git ls-files --exclude-standard' }));
+  return { files, omitted: [...walked.omitted, ...dropped] };
 }
 
 /** Every path of a `--stdin` list is a file of the root: packed, or left out for a reason. */

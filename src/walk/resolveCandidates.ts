@@ -9,17 +9,26 @@ export interface ResolvedFile {
   size: number;
 }
 
-async function resolveOne(
-  candidate: Candidate,
-  options: { realRoot: string; bounds: WalkBounds },
-  deps: WalkDeps,
-): Promise<ResolvedFile | undefined> {
+export interface ResolveOptions {
+  realRoot: string;
+  bounds: WalkBounds;
+  /** When given, a link is kept only if its target is one of these root paths (a file git does not ignore). */
+  linkTargets?: ReadonlySet<string>;
+}
+
+async function isLink(candidate: Candidate, deps: WalkDeps): Promise<boolean> {
+  return candidate.link ?? (await deps.lstat(candidate.absPath)).isSymbolicLink();
+}
+
+async function resolveOne(candidate: Candidate, options: ResolveOptions, deps: WalkDeps): Promise<ResolvedFile | undefined> {
   try {
+    const link = await isLink(candidate, deps);
     const stats = await deps.stat(candidate.absPath);
     if (!stats.isFile()) return undefined;
-    if (candidate.link) {
+    if (link) {
       const target = relativeInside(options.realRoot, await deps.realpath(candidate.absPath));
       if (target === undefined || options.bounds.isForbiddenTarget(target)) return undefined;
+      if (options.linkTargets !== undefined && !options.linkTargets.has(target)) return undefined;
     }
     return { rootPath: candidate.rootPath, absPath: candidate.absPath, size: stats.size };
   } catch (err) {
@@ -33,15 +42,12 @@ async function resolveOne(
 
 /**
  * Stat every candidate (at most STAT_CONCURRENCY at once): regular files keep their size; a link
- * is kept, with its target's size, only when it leads to a regular file inside the root and
- * outside git's and the store's folders; anything else (folders, FIFOs, sockets, devices,
+ * is kept, with its target's size, only when it leads to a regular file inside the root,
+ * outside git's and the store's folders (and, with `linkTargets`, one git does not ignore: a link
+ * never packs an ignored file's content under its own name); anything else (folders, FIFOs, sockets, devices,
  * broken links, links leaving the root) is dropped.
  */
-export async function resolveCandidates(
-  candidates: readonly Candidate[],
-  options: { realRoot: string; bounds: WalkBounds },
-  deps: WalkDeps,
-): Promise<ResolvedFile[]> {
+export async function resolveCandidates(candidates: readonly Candidate[], options: ResolveOptions, deps: WalkDeps): Promise<ResolvedFile[]> {
   const resolved = await mapLimit(candidates, STAT_CONCURRENCY, (c) => resolveOne(c, options, deps));
   return resolved.filter((f): f is ResolvedFile => f !== undefined);
 }

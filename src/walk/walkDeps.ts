@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { readRegularFile } from '../util/index.js';
+import { listGitFiles } from './listGitFiles.js';
 
 /** The file-system calls the walk makes; tests inject a shuffled `readdir` to prove order does not matter. */
 export interface WalkDeps {
@@ -10,6 +11,8 @@ export interface WalkDeps {
   realpath(path: string): Promise<string>;
   /** The text of a regular file; undefined for anything else (a FIFO would block the read). */
   readText(path: string): Promise<string | undefined>;
+  /** What git would add below `root`, or undefined outside a git work tree (then the walk runs). */
+  gitFiles(root: string): Promise<string[] | undefined>;
 }
 
 // readdir and stat run synchronously inside the async signature: a walk makes one call per file,
@@ -22,6 +25,7 @@ export const defaultWalkDeps: WalkDeps = {
   lstat: async (path) => lstatSync(path),
   realpath: (path) => realpath(path),
   readText: async (path) => (await readRegularFile(path))?.toString('utf8'),
+  gitFiles: (root) => listGitFiles(root),
 };
 
 /** Folders read at once, and stats in flight at once (libuv has four threads; more only queues). */

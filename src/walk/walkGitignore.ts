@@ -15,14 +15,15 @@ async function readRulesOrNone(path: string, deps: WalkDeps): Promise<string | u
   try {
     return await deps.readText(path);
   } catch (err) {
-    if (isErrno(err, 'ENOENT', 'ENOTDIR', 'EISDIR')) return undefined;
+    // ELOOP: a `.git` that is a link to itself (or any loop) holds no rules.
+    if (isErrno(err, 'ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP')) return undefined;
     const code = isErrno(err) ? err.code : String(err);
     throw new PackerError('PACK_SOURCE_UNREADABLE', ` cannot read ignore rules ${path}: ${code}`, { cause: err });
   }
 }
 
 /** Include globs (any must match, when given) and exclude globs (none may match), on root paths. */
-function makeGlobFilter(scope: Scope): (rel: string) => string | undefined {
+export function makeGlobFilter(scope: Scope): (rel: string) => string | undefined {
   const where = (what: string) => ({ file: `scope ${JSON.stringify(scope.key)} ${what}` });
   const include = scope.includeGlobs.length > 0 ? compilePatterns(scope.includeGlobs, where('include')) : undefined;
   const exclude = scope.excludeGlobs.length > 0 ? compilePatterns(scope.excludeGlobs, where('exclude')) : undefined;

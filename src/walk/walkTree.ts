@@ -8,8 +8,8 @@ import { DIR_CONCURRENCY, type WalkDeps } from './walkDeps.js';
 export interface Candidate {
   rootPath: string;
   absPath: string;
-  /** A symbolic link: packed only when it leads to a regular file inside the root. */
-  link: boolean;
+  /** A symbolic link: packed only when it leads to a regular file inside the root; undefined: not known yet (git's list). */
+  link: boolean | undefined;
 }
 
 /** A walk's answer: the candidates, and every path its rules left out (with the reason). */

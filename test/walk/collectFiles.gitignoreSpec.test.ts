@@ -1,6 +1,7 @@
 // Spec test: the repo scope's walk agrees with `git ls-files -co --exclude-standard` on a real
 // repository (no global excludes), nested .gitignore files, negations and all.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -8,7 +9,8 @@ import { BUILTIN_SCOPES } from '../../src/scopes/index.js';
 import { compareCodePoints } from '../../src/util/index.js';
 import { collectFiles } from '../../src/walk/index.js';
 import { tempDir } from '../helpers/tmp.js';
-import { git, gitListFiles, writeTree } from './fixtures.js';
+import { listGitFiles } from '../../src/walk/listGitFiles.js';
+import { git, gitListFiles, isolatedGitEnv, writeTree } from './fixtures.js';
 
 const ROOT_RULES = [
   '# a comment, then a blank line',
@@ -86,8 +88,14 @@ const TREE: Record<string, string> = {
   'lo/a.txt': 'kept',
 };
 
-async function collectPaths(root: string): Promise<string[]> {
-  const selection = await collectFiles({ root, scope: BUILTIN_SCOPES.repo, exclude: [] });
+/** The walk (git's list withheld) or git's list, git run in the isolated environment of `git()`. */
+async function collectPaths(root: string, by: 'git' | 'walk' = 'git'): Promise<string[]> {
+  const gitFiles =
+    by === 'walk'
+      ? async () => undefined
+      : (dir: string) =>
+          listGitFiles(dir, (args, cwd) => Promise.resolve(execFileSync('git', [...args], { cwd, env: isolatedGitEnv(root), maxBuffer: 1 << 28 })));
+  const selection = await collectFiles({ root, scope: BUILTIN_SCOPES.repo, exclude: [], deps: { gitFiles } });
   assert.deepEqual(selection.omitted, [], 'the repo scope decides text later');
   return selection.files.map((f) => f.path);
 }
@@ -110,7 +118,8 @@ test('the repo scope lists exactly what git ls-files -co --exclude-standard list
   for (const gone of ['ignored-dir/reinclude.txt', 'x/b/file.secret', 'excluded.info', 'cache/data.bin']) {
     assert.ok(!expected.includes(gone), `git does not list ${gone}`);
   }
-  assert.deepEqual(await collectPaths(root), expected);
+  assert.deepEqual(await collectPaths(root, 'walk'), expected, 'the walk');
+  assert.deepEqual(await collectPaths(root, 'git'), expected, 'git\'s list');
 
   // Tracked files too (-c), plus new untracked ones after the commit.
   git(root, ['add', '-A']);
@@ -118,16 +127,17 @@ test('the repo scope lists exactly what git ls-files -co --exclude-standard list
   await writeTree(root, { 'late/new.txt': 'untracked', 'late/new.log': 'ignored', 'sub/late.gen': 'ignored' });
   const afterCommit = sorted(gitListFiles(root));
   assert.ok(afterCommit.includes('late/new.txt'));
-  assert.deepEqual(await collectPaths(root), afterCommit);
+  assert.deepEqual(await collectPaths(root, 'walk'), afterCommit, 'the walk');
+  assert.deepEqual(await collectPaths(root, 'git'), afterCommit, 'git\'s list');
 });
 
-test('the repo scope reads no core.excludesFile, not even the repository\'s own', async (t) => {
+test('in a git work tree the repo scope takes git\'s answer: core.excludesFile is honoured as git honours it', async (t) => {
   const root = await tempDir(t);
   git(root, ['init', '-q']);
   await writeTree(root, { 'README.md': 'readme', 'excludes.txt': '*.md\n' });
   git(root, ['config', 'core.excludesFile', join(root, 'excludes.txt')]);
   assert.ok(!gitListFiles(root).includes('README.md'), 'git itself honours it');
-  assert.deepEqual(await collectPaths(root), ['README.md', 'excludes.txt']);
+  assert.deepEqual(await collectPaths(root), ['excludes.txt']);
 });
 
 test('outside git, the walk honours .gitignore files all the same and skips .git and .llm-packer', async (t) => {

@@ -18,6 +18,12 @@ export async function writeTree(root: string, files: Record<string, string | Uin
  * GIT_DIR / GIT_WORK_TREE: what the repo scope promises to agree with.
  */
 export function git(cwd: string, args: string[], input?: string): string {
+  const env = isolatedGitEnv(cwd);
+  return execFileSync('git', args, { cwd, env, encoding: 'utf8', ...(input === undefined ? { stdio: ['ignore', 'pipe', 'pipe'] } : { input }) });
+}
+
+/** The environment of `git()`: no system, global or XDG configuration, no inherited GIT_*. */
+export function isolatedGitEnv(cwd: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('GIT_')) delete env[key];
   Object.assign(env, {
@@ -30,7 +36,7 @@ export function git(cwd: string, args: string[], input?: string): string {
     GIT_COMMITTER_NAME: 'test',
     GIT_COMMITTER_EMAIL: 'test@example.invalid',
   });
-  return execFileSync('git', args, { cwd, env, encoding: 'utf8', ...(input === undefined ? { stdio: ['ignore', 'pipe', 'pipe'] } : { input }) });
+  return env;
 }
 
 /** `git ls-files -co --exclude-standard`, NUL-separated so names with spaces or unicode come back raw. */
