@@ -1,6 +1,6 @@
 /**
- * Garbage collection, Policy B (docs/FORMATS.md §9): mark = the roots (no traversal), sweep = every
- * other object. Dry run unless `apply`. One collector at a time (the GC lock, `GC_BUSY`), and the
+ * Garbage collection, Policy B (docs/FORMATS.md §9): mark = the roots (no traversal) and the seal
+ * refs of the run ledger, sweep = every other object. Dry run unless `apply`. One collector at a time (the GC lock, `GC_BUSY`), and the
  * roots lock is held from reading the roots to the end of the sweep, so no root is added mid-sweep.
  * Findings go in the report's `errors`; with any error before the sweep nothing is deleted.
  */
@@ -18,6 +18,7 @@ import {
   type RootSourceName,
 } from '../roots/index.js';
 import { checkStoreBinding } from '../store/index.js';
+import { ledgerSealRefs } from '../runs/index.js';
 import { PackerError, assertAbsolute, compareCodePoints } from '../util/index.js';
 import { TRACKED_REASON, gitTrackedObjects } from './gitTrackedObjects.js';
 import { sweepCandidates } from './sweepCandidates.js';
@@ -46,6 +47,16 @@ function describeSource({ source: { state }, error }: { source: InspectedRootFil
   return `${file} (${state.hashes.length} roots)`;
 }
 
+/** The seal refs of the run ledger; an unreadable ledger is an error (nothing is deleted). */
+async function readSeals(runsDir: string, errors: string[]): Promise<Set<string>> {
+  try {
+    return await ledgerSealRefs(runsDir);
+  } catch (err) {
+    errors.push(describeFinding(err));
+    return new Set();
+  }
+}
+
 function checkGrace(graceMs: number): void {
   if (!Number.isSafeInteger(graceMs) || graceMs < 0) {
     throw new PackerError('INPUT_INVALID', ` the GC grace must be a whole number of milliseconds >= 0, not ${graceMs}`);
@@ -60,6 +71,8 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
   const errors = sources.flatMap((s) => (s.error ? [s.error] : []));
   const roots = new Set(sources.flatMap((s) => s.source.state.hashes));
   if (errors.length === 0 && roots.size === 0 && !allowEmpty) errors.push(GC_EMPTY_ROOTS_ERROR);
+  // Seals the ledger records are live too, but never roots: with no roots, nothing is deleted.
+  const seals = await readSeals(options.runsDir, errors);
   const snapshot = await storeSnapshot(options.cas);
   const report: GcReport = {
     mode: apply ? 'apply' : 'dry_run',
@@ -83,7 +96,7 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
   } catch (err) {
     return { ...report, errors: [describeFinding(err)] }; // fail closed: no sweep
   }
-  const candidates = snapshot.objects.filter((h) => !roots.has(h));
+  const candidates = snapshot.objects.filter((h) => !roots.has(h) && !seals.has(h));
   const swept = await sweepCandidates({
     cas: options.cas,
     candidates: candidates.filter((h) => !tracked.has(h)),

@@ -7,7 +7,7 @@ export interface ProgressNotification {
 }
 
 /** The pipeline's stages in the order they run: progress counts them (a new stage fails to compile here). */
-const STAGE_ORDER: Record<PackStage, number> = { scope: 0, collect: 1, screen: 2, read: 3, render: 4, zip: 5, record: 6, publish: 7 };
+const STAGE_ORDER: Record<PackStage, number> = { scope: 0, collect: 1, screen: 2, read: 3, render: 4, zip: 5, record: 6, seal: 7, publish: 8 };
 const STAGE_COUNT = Object.keys(STAGE_ORDER).length;
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The stages that run inside the staging folder, each the one writer of its folders:
  * read+store (repo/, FULL and SPLIT bodies streamed), render (final names, meta/, FULL and SPLIT
- * indexes), the P.2 step (the store only), LITE, the archive (`<dest>.zip`, staged inside).
+ * indexes), the P.2 step (the store only), LITE, the seal, the archive (`<dest>.zip`, staged inside).
  */
 import type { SecretFinding } from '../secrets/index.js';
 import { listOmitted, type OmittedEntry } from '../select/index.js';
@@ -24,6 +24,7 @@ import type { StageClock } from './stageClock.js';
 import type { PackDeps, PackProgress, PackTokens } from './types.js';
 import { finishBodies, writeBodies, type WrittenBodies } from './writeBodies.js';
 import { writeLite } from './writeLite.js';
+import { recordSealOf, writeSeal } from './sealStage.js';
 import { writeOuterArchive } from './zipPack.js';
 
 export interface BuildInput {
@@ -67,6 +68,7 @@ function readStage(input: BuildInput, meter: TokenMeter): Promise<WrittenBodies>
     textRule: scope.textRule,
     isTextContent: input.isTextContent,
     maxEntryBytes: scope.limits.maxEntryBytes,
+    clone: { off: false },
   });
   const filesTotal = screened.files.length;
   const { output } = plan;
@@ -168,6 +170,12 @@ export async function buildPack(input: BuildInput): Promise<Built> {
     }),
   );
   if (plan.modes.includes('LITE')) await clock.time('record', () => writeLite({ staging, scope: plan.scope, files: bodies.packed, record }));
+  progress({ stage: 'seal' });
+  const { cas } = input;
+  const statusRef = record.statusRef;
+  const sealRef = await clock.time('seal', () => writeSeal({ plan, staging, cas, statusRef, packed: bodies.packed }));
   const stagedZip = plan.zip ? await clock.time('zip', () => writeOuterArchive(staging)) : undefined;
+  const { dest } = rendered;
+  await clock.time('seal', () => recordSealOf({ plan, staging, dest, cas, statusRef, sealRef, ...(stagedZip ? { stagedZip } : {}) }));
   return { ...rendered, ...(stagedZip ? { stagedZip } : {}), packed: bodies.packed, record, tokens: { ...tokens, cache } };
 }

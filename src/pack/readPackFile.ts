@@ -4,7 +4,7 @@
  * large ones are streamed into the staging copy, which the store and the renderers then read.
  */
 import { createHash } from 'node:crypto';
-import { linkSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, open, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createBacktickCounter } from '../bundle/index.js';
@@ -32,6 +32,8 @@ export interface ReadContext {
   textRule: 'extension' | 'content';
   isTextContent: (bytes: Uint8Array) => boolean;
   maxEntryBytes: number;
+  /** Per run: set once the file system refused a clone, so later copies do not try again. */
+  clone: { off: boolean };
 }
 
 /** A per-run `mkdir -p` that creates each folder once. */
@@ -62,18 +64,22 @@ function repoCopyPath(ctx: ReadContext, file: SourceFile): string {
 }
 
 /**
- * The staging `repo/` copy of a stored file is a hard link to its CAS object (as pnpm links from
- * its store): no second write of the bytes. Objects are read-only, so the pack's copy is too.
- * Where links are impossible (another file system, no link support, an object a concurrent GC
- * just removed) the bytes are written instead.
+ * The staging `repo/` copy of a small file: a copy-on-write clone of its CAS object where the
+ * file system supports them (no second write of the bytes, and no shared inode: an edit of the
+ * copy never reaches the store), else the bytes just read. Never a hard link. After the first
+ * refusal to clone, a run stops trying (`ctx.clone.off`).
  */
-function linkOrWrite(object: string, copy: string, bytes: Buffer): void {
-  try {
-    linkSync(object, copy);
-  } catch (err) {
-    if (!isErrno(err, 'EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'ENOENT', 'EACCES')) throw err;
-    writeFileSync(copy, bytes, { flag: 'wx' });
+function cloneOrWrite(ctx: ReadContext, object: string, copy: string, bytes: Buffer): void {
+  if (!ctx.clone.off) {
+    try {
+      copyFileSync(object, copy, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE_FORCE);
+      return;
+    } catch (err) {
+      if (!isErrno(err, 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'EINVAL', 'ENOSYS', 'EPERM', 'ENOENT', 'EACCES')) throw err;
+      if (!isErrno(err, 'ENOENT', 'EACCES')) ctx.clone.off = true;
+    }
   }
+  writeFileSync(copy, bytes, { flag: 'wx' });
 }
 
 async function readSmall(file: SourceFile, ctx: ReadContext, makeDir: (d: string) => Promise<void>): Promise<ReadResult> {
@@ -91,7 +97,7 @@ async function readSmall(file: SourceFile, ctx: ReadContext, makeDir: (d: string
   const { hash } = await ctx.cas.putBytes(bytes);
   const copy = repoCopyPath(ctx, file);
   await makeDir(dirname(copy));
-  linkOrWrite(ctx.cas.path(hash), copy, bytes);
+  cloneOrWrite(ctx, ctx.cas.path(hash), copy, bytes);
   return { file, text: true, size: bytes.length, hash, body: { kind: 'bytes', bytes } };
 }
 

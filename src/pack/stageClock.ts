@@ -8,7 +8,7 @@ export interface StageClock {
 /** Times each stage of a run with an injected monotonic clock. */
 export function createStageClock(now: () => number): StageClock {
   const start = now();
-  const timings: Record<TimedStage, number> = { scope: 0, collect: 0, screen: 0, secrets: 0, read: 0, render: 0, zip: 0, record: 0, publish: 0 };
+  const timings: Record<TimedStage, number> = { scope: 0, collect: 0, screen: 0, secrets: 0, read: 0, render: 0, zip: 0, record: 0, seal: 0, publish: 0 };
   return {
     async time<T>(stage: TimedStage, fn: () => Promise<T>): Promise<T> {
       const t = now();

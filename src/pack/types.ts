@@ -52,7 +52,7 @@ export interface RunPackOptions {
   onProgress?: (event: PackProgress) => void;
 }
 
-export type PackStage = 'scope' | 'collect' | 'screen' | 'read' | 'render' | 'zip' | 'record' | 'publish';
+export type PackStage = 'scope' | 'collect' | 'screen' | 'read' | 'render' | 'zip' | 'record' | 'seal' | 'publish';
 
 /** The stages timed: the progress stages, and the secret scan (its time is also in `screen`). */
 export type TimedStage = PackStage | 'secrets';
@@ -62,7 +62,7 @@ export type PackProgress =
   | { stage: 'collect'; files: number }
   | { stage: 'screen'; files: number; omitted: number; bytes: number }
   | { stage: 'read'; filesDone: number; filesTotal: number; bytesDone: number; bytesTotal: number }
-  | { stage: 'render' | 'zip' | 'record' | 'publish' };
+  | { stage: 'render' | 'zip' | 'record' | 'seal' | 'publish' };
 
 /** The token counts a pack reports. */
 export interface PackTokens {

@@ -1,4 +1,4 @@
-export { PACK_MODES, PACK_FOLDERS, LITE_FILES, STAMP_PATTERN, packPaths, defaultPackName } from './packLayout.js';
+export { PACK_MODES, PACK_FOLDERS, LITE_FILES, SEAL_FILE, STORE_LOCATOR_FILE, STAMP_PATTERN, packPaths, defaultPackName } from './packLayout.js';
 export type { PackMode } from './packLayout.js';
 export {
   PENDING_ZIP,
@@ -10,3 +10,5 @@ export {
   publishPack,
   removeStaged,
 } from './publishPack.js';
+export { readStoreLocator, writeStoreLocator } from './storeLocator.js';
+export type { StoreLocation } from './storeLocator.js';

@@ -48,6 +48,13 @@ export const packPaths = {
   },
 } as const;
 
+/**
+ * At the pack root: the seal (every other file with its size and SHA-256, docs/FORMATS.md §13), and
+ * the store locator (where the store was, relative to the pack; the one file the seal leaves out).
+ */
+export const SEAL_FILE = 'SEAL.json';
+export const STORE_LOCATOR_FILE = 'STORE.json';
+
 /** Stamps name files, so they are limited to a safe alphabet. */
 export const STAMP_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 

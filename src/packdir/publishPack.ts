@@ -138,6 +138,7 @@ export async function publishPack(input: { staging: string; dest: string }): Pro
     await assertReplaceable(dest);
     const backup = backupPathFor(dest);
     const hadPack = await exists(dest);
+    const hasArchive = await exists(join(staging, PENDING_ZIP));
     if (hadPack) await rename(dest, backup);
     try {
       await rename(staging, dest);
@@ -147,6 +148,8 @@ export async function publishPack(input: { staging: string; dest: string }): Pro
     }
     await fsyncDir(dirname(dest));
     await releaseArchive(dest);
+    // The previous pack's archive must not pass for the new pack's, which has none.
+    if (hadPack && !hasArchive) await rm(`${dest}.zip`, { force: true });
     if (hadPack) await rm(backup, { recursive: true, force: true });
   });
 }

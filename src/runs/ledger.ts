@@ -1,7 +1,7 @@
 /**
  * The run ledger: a pretty-JSON array in the runs dir, changed only by read–append–write under the
- * roots lock, so runs from concurrent packs are never lost. It is ours alone: GC and the audit
- * never read it (roots stay the only liveness anchors).
+ * roots lock, so runs from concurrent packs are never lost. The audit never reads it; GC reads
+ * only the seal refs it records (docs/FORMATS.md §14), which stay live without being roots.
  */
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -20,6 +20,8 @@ const ledgerSchema = z.array(
     task_spec_ref: hex,
     output_hashes_ref: hex,
     file_count: z.number().int().nonnegative(),
+    seal_ref: hex.optional(),
+    archive_sha256: hex.optional(),
   }),
 );
 
@@ -66,3 +68,23 @@ export async function appendRun(runsDir: string, entry: RunEntry): Promise<void>
 }
 
 export const listRuns = readLedger;
+
+/**
+ * Record the seal of a run's pack (and the hash of its external archive) on the newest ledger
+ * entry of that run. Under the roots lock, like every ledger write.
+ */
+export async function recordSeal(runsDir: string, seal: { statusRef: string; sealRef: string; archiveSha256?: string }): Promise<void> {
+  await withRootsLock(runsDir, async () => {
+    const entries = await readLedger(runsDir);
+    const i = entries.map((e) => e.status_ref).lastIndexOf(seal.statusRef);
+    if (i < 0) throw new PackerError('RUN_NOT_FOUND', ` no run with STATUS ref ${seal.statusRef} to seal`);
+    const { archive_sha256: _old, ...entry } = entries[i]!;
+    entries[i] = { ...entry, seal_ref: seal.sealRef, ...(seal.archiveSha256 ? { archive_sha256: seal.archiveSha256 } : {}) };
+    await writeLedgerLocked(runsDir, entries);
+  });
+}
+
+/** Seal refs the ledger records: live for GC, though never roots. The caller holds the roots lock. */
+export async function ledgerSealRefs(runsDir: string): Promise<Set<string>> {
+  return new Set((await readLedger(runsDir)).flatMap((e) => (e.seal_ref ? [e.seal_ref] : [])));
+}

@@ -1,2 +1,2 @@
 export { verifyPack } from './verifyPack.js';
-export type { VerifyCheck, VerifyReport, VerifyOptions } from './verifyPack.js';
+export type { VerifyCheck, VerifyReport, VerifyOptions } from './types.js';

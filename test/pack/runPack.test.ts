@@ -40,7 +40,7 @@ test('a run writes the layout, and FULL holds every text file but no binary', as
   assert.ok(!full.includes('PNG'));
   assert.ok(tree.get('repo/src/main.js')!.equals(Buffer.from(FILES['src/main.js'])), 'repo/ holds byte copies');
   assert.ok(!tree.has('repo/src/data.bin'));
-  assert.deepEqual([...new Set(events)], ['scope', 'collect', 'screen', 'read', 'render', 'record', 'publish']);
+  assert.deepEqual([...new Set(events)], ['scope', 'collect', 'screen', 'read', 'render', 'record', 'seal', 'publish']);
   assert.deepEqual(await leftovers(dir), []);
 });
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { objectPath, openCas, readRoots, sha256Hex } from '../../src/index.js';
+import { ledgerSealRefs, objectPath, openCas, readRoots, sha256Hex } from '../../src/index.js';
 import { crashTreeFiles, type CrashTreeShape } from './crashTree.js';
 import { type Run, ageLocks, checkStore, cliOk, exists, runChild, snapshot, writeFiles } from './kit.js';
 import { checkPackTruth, packWithCli, placeIn, storeArgs, type PackPlace } from './packCheck.js';
@@ -25,7 +25,8 @@ export async function openGcLane(dir: string, shape: CrashTreeShape, loose: numb
   const place = placeIn(dir);
   const r = await packWithCli(place, root, ['--max-entry-bytes', String(8 << 20)]);
   assert.equal(r.code, 0, r.stderr);
-  const rooted = [...(await readRoots(place.runsDir)).all].sort();
+  // Live: the roots and the pack's seal, which the run ledger keeps live without rooting it.
+  const rooted = [...new Set([...(await readRoots(place.runsDir)).all, ...(await ledgerSealRefs(place.runsDir))])].sort();
   const lane = { place, rooted, loose: Array.from({ length: loose }, (_, i) => Buffer.from(`loose object ${i}\n`)) };
   await putLoose(lane);
   return lane;
@@ -66,7 +67,7 @@ export async function gcKillRound(lane: GcLane, when: KillTiming): Promise<{ kil
   await checkStore(lane.place.casRoot, lane.place.runsDir, `gc killed ${when.afterMs} ms after ${when.once ?? "the start"}`);
   await ageLocks([lane.place.runsDir]);
   await cliOk(gcArgs(lane), { cwd: lane.place.dir });
-  assert.deepEqual(await cas.list(), lane.rooted, 'the rerun finished the sweep: only rooted objects are left');
+  assert.deepEqual(await cas.list(), lane.rooted, 'the rerun finished the sweep: only live objects (roots, the ledger\'s seal) are left');
   for (const hash of lane.rooted) assert.equal(sha256Hex(await cas.get(hash)), hash);
   await putLoose(lane);
   return { killed, deletedBeforeKill: before - left.size };

@@ -21,7 +21,10 @@ async function verify(ctx: McpContext, input: { pack: string }) {
   const { settings, deps, cas } = ctx;
   const packDir = await resolvePackDir(settings, input.pack);
   const report = await deps.verifyPack({ cas, runsDir: settings.runsDir, root: settings.root, packDir });
-  const checks = report.checks.map((c) => ({ ...c, detail: c.detail.length > DETAIL_CHARS ? `${c.detail.slice(0, DETAIL_CHARS)}… (cut)` : c.detail }));
+  const checks = report.checks.map((c) => {
+    const detail = [c.detail, ...(c.problems ?? [])].join('; ');
+    return { name: c.name, ok: c.ok, detail: detail.length > DETAIL_CHARS ? `${detail.slice(0, DETAIL_CHARS)}… (cut)` : detail };
+  });
   const verdict = report.ok ? `pack ${packDir} verified: every check passed` : `VERIFY_FAILED: pack ${packDir}: ${checks.filter((c) => !c.ok).map((c) => c.name).join(', ')}`;
   const { lines } = cutLines(checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`), settings.maxAnswerBytes);
   return toolOk([verdict, ...lines].join('\n'), { pack: packDir, ok: report.ok, checks });

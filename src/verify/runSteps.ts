@@ -1,0 +1,59 @@
+/** The steps that tie the seal to the store and the run ledger, and the pack's archive to the ledger. */
+import { basename } from 'node:path';
+import { hashFile } from '../cas/index.js';
+import { readLedger } from '../runs/index.js';
+import { isErrno } from '../util/index.js';
+import { fail } from './checkFailure.js';
+import type { VerifyStep } from './types.js';
+
+export const sealInStoreStep: VerifyStep = {
+  name: 'seal in store',
+  needs: ['cas', 'seal'],
+  async run(state) {
+    const { hash, bytes } = state.seal!;
+    const cas = state.options.cas!;
+    if (!(await cas.has(hash))) fail('SEAL_UNRECORDED', `the seal sha256:${hash} is not in the store`);
+    const stored = await cas.get(hash);
+    if (!stored.equals(bytes)) fail('SEAL_UNRECORDED', `the stored seal differs from SEAL.json`);
+    return `sha256:${hash}`;
+  },
+};
+
+export const ledgerStep: VerifyStep = {
+  name: 'ledger',
+  needs: ['runsDir', 'seal'],
+  async run(state) {
+    const { hash, seal } = state.seal!;
+    const entries = await readLedger(state.options.runsDir!);
+    const entry = [...entries].reverse().find((e) => e.seal_ref === hash);
+    if (!entry) fail('SEAL_UNRECORDED', `no run in the ledger recorded this seal (sha256:${hash})`);
+    if (entry.status_ref !== seal.status_ref) fail('SEAL_UNRECORDED', `the ledger records this seal for STATUS ${entry.status_ref}, the seal names ${seal.status_ref}`);
+    if (entry.verdict !== 'PASS') fail('SEAL_UNRECORDED', `the run that made this pack has verdict ${entry.verdict}`);
+    state.ledgerEntry = entry;
+    return `run ${entry.status_ref} (${entry.scope}, ${entry.file_count} files)`;
+  },
+};
+
+export const archiveStep: VerifyStep = {
+  name: 'archive',
+  needs: ['runsDir', 'seal'],
+  async run(state) {
+    const entry = state.ledgerEntry;
+    if (!entry) fail('SEAL_UNRECORDED', 'no ledger entry to check the archive against');
+    const zip = `${state.options.packDir}.zip`;
+    const name = basename(zip);
+    let got: string | undefined;
+    try {
+      got = (await hashFile(zip)).hash;
+    } catch (err) {
+      if (!isErrno(err, 'ENOENT', 'ENOTDIR', 'EISDIR')) throw err;
+    }
+    if (entry.archive_sha256 === undefined) {
+      if (got !== undefined) fail('ARCHIVE_MISMATCH', `${name} beside the pack is not its archive (the run made none)`);
+      return 'none made (no --zip)';
+    }
+    if (got === undefined) fail('ARCHIVE_MISMATCH', `${name} is missing`, [`missing ${name}`]);
+    if (got !== entry.archive_sha256) fail('ARCHIVE_MISMATCH', `${name} changed: sha256 ${got}, recorded ${entry.archive_sha256}`, [`changed ${name}`]);
+    return `${name} sha256:${got}`;
+  },
+};

@@ -1,0 +1,55 @@
+import type { Cas } from '../cas/index.js';
+import type { PackManifest } from '../manifest/index.js';
+import type { RunRefs } from '../runRecord/index.js';
+import type { RunEntry } from '../runs/index.js';
+import type { Seal } from '../seal/index.js';
+import type { ErrorCode } from '../util/index.js';
+
+/** One named step of `verify`. A skipped step (no store at hand) is not ok either. */
+export interface VerifyCheck {
+  name: string;
+  ok: boolean;
+  /** The step could not run: what it needs is not at hand (`detail` says what). */
+  skipped?: true;
+  /** The error code of a failed step. */
+  code?: ErrorCode;
+  detail: string;
+  /** One short line per problem (a changed, missing or extra file, …). */
+  problems?: string[];
+}
+
+export interface VerifyReport {
+  pack: string;
+  /** Every step ran and passed. */
+  ok: boolean;
+  /** No step was skipped. */
+  complete: boolean;
+  checks: VerifyCheck[];
+}
+
+export interface VerifyOptions {
+  /** Absolute path of the pack folder. */
+  packDir: string;
+  /** The store the pack was made with; without it the steps that need it are skipped. */
+  cas?: Cas;
+  /** The runs dir (roots and ledger); without it the steps that need it are skipped. */
+  runsDir?: string;
+  /** The packed root (the audit prints root files relative to it); default: the runs dir. */
+  root?: string;
+}
+
+/** What the steps learn, for the steps after them. */
+export interface VerifyState {
+  options: VerifyOptions;
+  seal?: { seal: Seal; bytes: Buffer; hash: string };
+  ledgerEntry?: RunEntry;
+  refs?: RunRefs;
+  manifest?: { manifest: PackManifest; bytes: Buffer; hash: string; payloads: string[] };
+}
+
+export interface VerifyStep {
+  name: string;
+  needs: readonly ('cas' | 'runsDir' | 'seal' | 'refs' | 'manifest')[];
+  /** Returns the detail of a pass; throws (a PackerError with problems, ideally) on a failure. */
+  run(state: VerifyState): Promise<string>;
+}
