@@ -7,6 +7,7 @@
  */
 import type { Cas } from '../cas/index.js';
 import { loadOutputHashes, loadStatus, loadTaskSpec } from '../records/index.js';
+import { listRuns } from '../runs/index.js';
 import { PackerError } from '../util/index.js';
 import { acquireLease } from './remoteLease.js';
 import { appendRemoteRun } from './remoteLedger.js';
@@ -19,8 +20,8 @@ export interface PushRunInput extends TransferOptions {
   remote: RemoteStore;
   /** The run's STATUS record (bare hex). */
   statusRef: string;
-  /** More objects the run keeps live (for example its seal). */
-  extraHashes?: readonly string[];
+  /** The local runs dir: its ledger names the run's seal, which goes up with the run. */
+  runsDir?: string;
   /** How long to wait for a running collection to finish (default 120 s). */
   waitMs?: number;
 }
@@ -43,12 +44,16 @@ export async function pushRun(input: PushRunInput): Promise<PushReport> {
   const outputHashesRef = String(status.output_hashes_ref);
   const manifestRef = String(status.manifest_ref);
   const [spec, outputs] = await Promise.all([loadTaskSpec(cas, taskSpecRef), loadOutputHashes(cas, outputHashesRef)]);
-  const hashes = new Set([statusRef, taskSpecRef, outputHashesRef, ...outputs, ...(input.extraHashes ?? [])]);
+  const local = input.runsDir === undefined ? undefined : (await listRuns(input.runsDir)).find((e) => e.status_ref === statusRef);
+  const sealRef = local?.seal_ref;
+  // The seal travels with the run but, as locally, is kept live by the ledger, not by the roots.
+  const rooted = new Set([statusRef, taskSpecRef, outputHashesRef, ...outputs]);
+  const hashes = new Set([...rooted, ...(sealRef ? [sealRef] : [])]);
   const lease = await acquireLease(remote, { kind: 'pack', waitMs: input.waitMs ?? 120_000 });
   try {
     const transfer = await uploadObjects(cas, remote, hashes, input);
     await lease.assertHeld();
-    await addRemoteRoots(remote, hashes);
+    await addRemoteRoots(remote, rooted);
     await appendRemoteRun(remote, {
       status_ref: statusRef,
       verdict: 'PASS',
@@ -57,6 +62,7 @@ export async function pushRun(input: PushRunInput): Promise<PushReport> {
       task_spec_ref: taskSpecRef,
       output_hashes_ref: outputHashesRef,
       file_count: Math.max(0, outputs.length - 1),
+      ...(sealRef ? { seal_ref: sealRef } : {}),
     });
     return { ...transfer, remote: remote.location.url, statusRef, manifestRef, objects: hashes.size };
   } finally {

@@ -19,6 +19,7 @@ const entrySchema = z.object({
   task_spec_ref: hex,
   output_hashes_ref: hex,
   file_count: z.number().int().nonnegative(),
+  seal_ref: hex.optional(),
 });
 export type RemoteRunEntry = z.infer<typeof entrySchema>;
 

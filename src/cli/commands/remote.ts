@@ -43,8 +43,8 @@ export function printPush(ctx: CliContext, report: PushReport): void {
 }
 
 /** `pack --remote`: the local pack passed its audit; put its run on the remote. */
-export async function pushAfterPack(ctx: CliContext, url: string, casRoot: string, statusRef: string): Promise<PushReport> {
-  return withRemote(url, ctx.io, (remote) => lib().pushRun({ cas: lib().openCas(casRoot), remote, statusRef }));
+export async function pushAfterPack(ctx: CliContext, url: string, where: { casRoot: string; runsDir: string }, statusRef: string): Promise<PushReport> {
+  return withRemote(url, ctx.io, (remote) => lib().pushRun({ cas: lib().openCas(where.casRoot), runsDir: where.runsDir, remote, statusRef }));
 }
 
 /** `consume --remote` / `verify --remote`: bring the manifest and its files into the local store. */
@@ -102,8 +102,8 @@ export function registerPush(program: Command, ctx: CliContext): void {
     .option('--json', 'print the report as JSON')
     .action(async (target: string, flags: Flags) => {
       const url = await requireRemote(flags, ctx.io);
-      const { casRoot } = await storeLocationsFrom(flags, ctx.io);
-      const report = await pushAfterPack(ctx, url, casRoot, await statusRefOf(target, ctx.io));
+      const where = await storeLocationsFrom(flags, ctx.io);
+      const report = await pushAfterPack(ctx, url, where, await statusRefOf(target, ctx.io));
       if (flags.json) printJson(ctx.io, report);
       else printPush(ctx, report);
     });
