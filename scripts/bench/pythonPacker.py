@@ -2,8 +2,9 @@
 
 usage: python3 pythonPacker.py <AGS checkout> <packer CLI arguments...>
 
-The packer at a0211904 names four anchors its own checkout no longer has (LAW/CANON/CONTRACT.md,
-INVARIANTS.md, VERSIONING.md, NAVIGATION/MAPS/ENTRYPOINTS.md) and stops with
+The packer at a0211904 names four anchors its own checkout no longer has (CONTRACT.md,
+INVARIANTS.md and VERSIONING.md of the canon folder under LAW, ENTRYPOINTS.md of the maps folder
+under NAVIGATION) and stops with
 PACK_P2_MISSING_SOURCE. This wrapper drops the anchors that do not exist, then runs the packer's
 own CLI unchanged. Nothing else is altered.
 """

@@ -120,6 +120,10 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [string, s
     ['llm-packer pull sha256:0ae6438… --remote s3://team-packs/my-repo', 'bring a manifest and its files into the local store'],
     ['llm-packer pull 5f3c… && llm-packer consume sha256:0ae6438… --out ./checkout', 'bring a whole run by its STATUS ref, then rebuild its files'],
   ],
+  bind: [
+    ['llm-packer bind --cas-root /data/cas --runs-dir /data/runs', 'make /data/runs the runs dir whose roots keep /data/cas alive'],
+    ['llm-packer bind --cas-root /data/cas --runs-dir /data/runs2 --force', 'move a bound store to another runs dir (the old roots stop protecting it)'],
+  ],
   mcp: [
     ['llm-packer mcp --root ~/src/app', 'serve the store of ~/src/app to an MCP client over stdio'],
     ['llm-packer mcp --root ~/src/app --allow-root ~/src', 'also let the agent pack any folder under ~/src'],
@@ -148,6 +152,7 @@ export const TERMS: ReadonlyArray<{ term: string; pattern: RegExp; meaning: stri
   { term: 'AGS', pattern: /\bAGS\b|\bags\b|\blab\b|\bcat_cas\b/, meaning: 'a repository with the folders LAW, CAPABILITY, NAVIGATION, DIRECTION, THOUGHT, MEMORY; its stores live in CAPABILITY/' },
   { term: 'digest12', pattern: /digest12/, meaning: 'the first 12 hex digits of the pack\'s digest (a hash of its contents)' },
   { term: 'remote (S3)', pattern: /\bS3\b|\bremote\b/, meaning: 'a team store in an S3 bucket (s3://BUCKET/PREFIX); the local store is its cache; AWS_* are the usual AWS environment variables' },
+  { term: 'bound (STORE_NOT_BOUND)', pattern: /STORE_NOT_BOUND|\bbound\b|\bbind\b/, meaning: 'a store and the runs dir holding its roots carry the same id; gc, audit and pack refuse a pair that does not (llm-packer bind)' },
   { term: 'MCP', pattern: /\bMCP\b/, meaning: 'Model Context Protocol: how AI agents call tools' },
 ];
 

@@ -4,6 +4,7 @@
  * Nothing is written to the store or the out dir before the limits passed; everything is built in
  * a staging folder that becomes the pack only after the P.2 step's root audit passed.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { basename, dirname, join } from 'node:path';
 import { openCas } from '../cas/index.js';
@@ -18,6 +19,7 @@ import { buildPack, type Built } from './buildPack.js';
 import { planPack, type PackPlan } from './planPack.js';
 import { screenFiles, type ScreenInput } from './screenFiles.js';
 import { scanFiles } from '../secrets/index.js';
+import { sourceError } from './sourceError.js';
 import type { OmitReason, OmittedEntry } from '../select/index.js';
 import { createStageClock, type StageClock } from './stageClock.js';
 import type { PackDeps, PackProgress, PackSummary, RunPackOptions } from './types.js';
@@ -82,7 +84,19 @@ function summarize(plan: PackPlan, built: Built, clock: StageClock): PackSummary
 function secretScan(plan: PackPlan, isText: PackDeps['isTextContent'], clock: StageClock): ScreenInput['scan'] {
   const { mode, allow } = plan.selection.secrets;
   const concurrency = plan.concurrency;
-  return (files) => clock.time('secrets', () => scanFiles({ files, mode, allow, isText, concurrency }));
+  return (files) => {
+    // An unreadable file fails as the read stage would say it (PACK_P2_MISSING_SOURCE and why).
+    const byAbs = new Map(files.map((f) => [f.absPath, f]));
+    const read = (absPath: string): Uint8Array => {
+      try {
+        return readFileSync(absPath);
+      } catch (err) {
+        const f = byAbs.get(absPath) as { path?: string; rootPath: string } | undefined;
+        throw sourceError(err, f?.path ?? f?.rootPath ?? absPath);
+      }
+    };
+    return clock.time('secrets', () => scanFiles({ files, mode, allow, isText, concurrency, read }));
+  };
 }
 
 function countReasons(entries: readonly OmittedEntry[]): Partial<Record<OmitReason, number>> {

@@ -18,7 +18,9 @@ const RUNS = 'runs/';
 /** Open the remote store at `options.url` and check that its bucket answers to our credentials. */
 export async function openRemote(options: OpenRemoteOptions): Promise<RemoteStore> {
   const location = parseRemoteUrl(options.url);
-  const s3 = await import('@aws-sdk/client-s3');
+  const loaded = await import('@aws-sdk/client-s3');
+  // Bundled (the CLI), the CommonJS package arrives as a namespace whose exports sit on `default`.
+  const s3: typeof loaded = 'S3Client' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default;
   const client = new s3.S3Client({
     region: options.region ?? 'us-east-1',
     ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),

@@ -40,13 +40,15 @@ async function setup(t: TestContext, extra: Partial<McpServerOptions> = {}, deps
   return { root, call, pack: packed.structuredContent as { manifestRef: string; outDir: string } };
 }
 
-test('options the pipeline does not have yet are refused with MCP_UNSUPPORTED, not ignored', async (t) => {
+test('splitTokens and style reach the pack: token-bounded parts, another style', async (t) => {
   const { call } = await setup(t);
-  for (const extra of [{ splitTokens: 1000 }, { style: 'xml' }]) {
-    const r = await call('pack', { path: '.', ...extra });
-    assert.equal(errorCode(r), 'MCP_UNSUPPORTED', JSON.stringify(extra));
-  }
-  assert.equal((await call('pack', { path: '.', style: 'markdown' })).isError, undefined);
+  const split = await call('pack', { path: '.', splitTokens: 1000 });
+  assert.equal(split.isError, undefined, textOf(split));
+  const parts = (split.structuredContent as { parts: { part: number; tokens: number }[] }).parts.filter((p) => p.part > 0);
+  assert.ok(parts.length > 0, textOf(split));
+  const xml = await call('pack', { path: '.', style: 'xml' });
+  assert.equal(xml.isError, undefined, textOf(xml));
+  assert.notEqual((xml.structuredContent as { outDir: string }).outDir, undefined);
 });
 
 test('include and ignore reach the pack: only the files they select are packed', async (t) => {

@@ -63,7 +63,11 @@ const IMPORT = /^\s*(?:import|export)\b[^'"`;]*?\bfrom\s*(['"])([^'"]+)\1|^\s*im
 
 /** Every specifier a shipped file imports (static, dynamic, type-only and side-effect imports). */
 async function importsOf(path: string): Promise<string[]> {
-  const text = await readFile(join(PACKAGE_DIR, path), 'utf8');
+  // Lines of a doc comment (a bundled library's JSDoc `@param {import('./x.js').T}`) import nothing.
+  const text = (await readFile(join(PACKAGE_DIR, path), 'utf8'))
+    .split('\n')
+    .filter((line) => !/^\s*\*/.test(line))
+    .join('\n');
   return [...text.matchAll(IMPORT)].map((m) => (m[2] ?? m[4] ?? m[6]) as string);
 }
 

@@ -1,30 +1,27 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { bindStore } from '../../index.js';
 import type { CliContext } from '../io.js';
+import { lib } from '../lib.js';
+import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
 
-type Flags = { casRoot: string; runsDir: string; force?: boolean; json?: boolean; quiet?: boolean };
+type Flags = StoreFlags & { force?: boolean; json?: boolean; quiet?: boolean };
 
 /** `llm-packer bind --cas-root S --runs-dir R`: make R the runs dir that holds S's roots. */
 export function registerBind(program: Command, ctx: CliContext): void {
-  program
-    .command('bind')
-    .description(
-      'make a runs dir the one that holds the roots of a store. gc, audit and pack refuse a store and a runs dir ' +
-        'that are not bound to each other (STORE_NOT_BOUND); the first pack binds a new pair by itself',
-    )
-    .requiredOption('--cas-root <dir>', 'the store')
-    .requiredOption('--runs-dir <dir>', 'the runs dir whose RUN_ROOTS.json and GC_PINS.json keep its objects alive')
+  addStoreOptions(
+    program
+      .command('bind')
+      .description(
+        'make a runs dir the one that holds the roots of a store. gc, audit and pack refuse a store and a runs dir ' +
+          'that are not bound to each other (STORE_NOT_BOUND); the first pack binds a new pair by itself',
+      ),
+  )
     .option('--force', "rebind a store that is bound to another runs dir (gc then keeps only this runs dir's roots)")
     .option('--json', 'print the result as JSON')
     .option('--quiet', 'print nothing on success')
     .action(async (flags: Flags) => {
-      const result = await bindStore({
-        casRoot: resolve(ctx.io.cwd, flags.casRoot),
-        runsDir: resolve(ctx.io.cwd, flags.runsDir),
-        force: flags.force === true,
-      });
+      const { casRoot, runsDir } = await storeLocationsFrom(flags, ctx.io);
+      const result = await lib().bindStore({ casRoot, runsDir, force: flags.force === true });
       if (flags.json) return printJson(ctx.io, result);
       if (flags.quiet) return;
       if (!result.changed) return printLine(ctx.io, `already bound: ${result.casRoot} ↔ ${result.runsDir}`);

@@ -57,10 +57,10 @@ export function registerVerify(program: Command, ctx: CliContext): void {
     .option('--json', 'print the report as JSON')
     .action(async (pack: string, flags: StoreFlags & RemoteFlags & { json?: boolean }, cmd: Command) => {
       const packDir = resolve(ctx.io.cwd, pack);
+      const locations = await storeLocationsFrom(flags, ctx.io); // a bad --config stops it first
       await lib().recoverPublish(packDir); // a crash mid-publish may have left the pack beside its place
       await lib().requireDir(packDir, 'the pack');
       const store = await locateStore(ctx, packDir, flags, cmd);
-      const locations = await storeLocationsFrom(flags, ctx.io);
       const url = await remoteUrlFor(flags, ctx.io, locations.root);
       if (url !== undefined) {
         const casRoot = store.cas?.root ?? locations.casRoot;

@@ -1,7 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { PackProgress } from '../../pack/index.js';
-import { PackerError } from '../../util/index.js';
 import { resolveAllowedDir } from '../checkRequestPath.js';
 import { listParts } from '../listParts.js';
 import { createPackProgress } from '../packProgress.js';
@@ -42,20 +41,8 @@ const outputSchema = {
 
 type PackInput = { [K in keyof typeof inputSchema]: z.infer<(typeof inputSchema)[K]> };
 
-/** Options the pack pipeline cannot honour yet are refused, never silently ignored. */
-function refuseUnsupported(input: PackInput): void {
-  const unsupported = [
-    input.splitTokens !== undefined ? 'splitTokens' : '',
-    input.style !== undefined && input.style !== 'markdown' ? `style ${input.style}` : '',
-  ].filter(Boolean);
-  if (unsupported.length > 0) {
-    throw new PackerError('MCP_UNSUPPORTED', ` ${unsupported.join(', ')}: not supported yet by this llm-packer`);
-  }
-}
-
 async function pack(ctx: McpContext, input: PackInput, onProgress: (event: PackProgress) => void) {
   const { settings, deps } = ctx;
-  refuseUnsupported(input);
   const root = await resolveAllowedDir({ path: input.path, base: settings.root, dirs: settings.allowRoots });
   const summary = await deps.runPack({
     root,
@@ -63,6 +50,8 @@ async function pack(ctx: McpContext, input: PackInput, onProgress: (event: PackP
     casRoot: settings.casRoot,
     runsDir: settings.runsDir,
     packsDir: settings.packsDir,
+    ...(input.splitTokens !== undefined ? { splitTokens: input.splitTokens } : {}),
+    ...(input.style !== undefined ? { style: input.style } : {}),
     ...(input.include !== undefined || input.ignore !== undefined
       ? { select: { ...(input.include ? { include: input.include } : {}), ...(input.ignore ? { ignore: input.ignore } : {}) } }
       : {}),
