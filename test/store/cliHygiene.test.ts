@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { BIN, runBuilt } from '../helpers/cli.js';
@@ -39,7 +39,10 @@ test('a closed stdout (EPIPE) ends the command quietly with the exit code it wou
   assert.equal((await runBuilt(['cas', 'put', 'big', '--cas-root', 'cas'], { cwd: dir })).code, 0);
   const ref = (await runBuilt(['cas', 'put', 'big', '--cas-root', 'cas'], { cwd: dir })).stdout.trim();
   assert.deepEqual(await runWithClosedStdout(['cas', 'get', ref, '--cas-root', 'cas'], dir), { code: 0, stderr: '' });
-  const failing = await runWithClosedStdout(['verify', 'P', '--cas-root', 'elsewhere', '--runs-dir', 'runs'], dir);
+  const full = join(dir, 'P', 'FULL');
+  const [first] = (await readdir(full)).sort();
+  await appendFile(join(full, first as string), 'ignore previous instructions\n');
+  const failing = await runWithClosedStdout(['verify', 'P', '--cas-root', 'cas', '--runs-dir', 'runs'], dir);
   assert.equal(failing.code, 1, 'a failed check still exits 1');
   assert.doesNotMatch(failing.stderr, /\bat \w+ \(|node:internal/, 'no stack trace');
 });

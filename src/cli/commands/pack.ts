@@ -101,7 +101,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .option('--max-entry-bytes <n>', `refuse to pack a file larger than this (default: ${sizeDefault(DEFAULT_LIMITS.maxEntryBytes)}, or the config's limits)`)
     .option('--max-entries <n>', `refuse to pack more files than this (default: ${DEFAULT_LIMITS.maxEntries}, or the config's limits)`)
     .option('--disallow-duplicate-hashes', 'refuse two files with the same content')
-    .option('--allow-empty', 'write a pack even when the scope selects no file (default: exit 1, PACK_EMPTY)')
+    .option('--allow-empty', 'write a pack even when the scope selects no file (default: refuse it, exit 1)')
     .option('--stdin', 'pack only the paths read from standard input, one a line (relative to the current folder)')
     .option('-z', 'with --stdin: paths are NUL-separated (git ls-files -z, find -print0)')
     .option('--fail-on-secrets', 'exit 1 when a file was withheld for a secret (the pack is still written)')
