@@ -4,24 +4,14 @@
  * is ours alone: GC and the audit read only the roots.
  */
 import { z } from 'zod';
-import { HASH_PATTERN, PackerError, prettyJson } from '../util/index.js';
+import { runEntrySchema, type RunEntry } from '../runs/index.js';
+import { PackerError, prettyJson } from '../util/index.js';
 import { updateDoc } from './updateDoc.js';
 import type { RemoteStore } from './types.js';
 
 export const REMOTE_LEDGER = 'RUNS.json';
 
-const hex = z.string().regex(HASH_PATTERN);
-const entrySchema = z.object({
-  status_ref: hex,
-  verdict: z.enum(['PASS', 'FAIL']),
-  scope: z.string(),
-  manifest_ref: z.string().regex(/^sha256:[0-9a-f]{64}$/),
-  task_spec_ref: hex,
-  output_hashes_ref: hex,
-  file_count: z.number().int().nonnegative(),
-  seal_ref: hex.optional(),
-});
-export type RemoteRunEntry = z.infer<typeof entrySchema>;
+export type RemoteRunEntry = RunEntry;
 
 function parseLedger(text: string | undefined, url: string): RemoteRunEntry[] {
   if (text === undefined) return [];
@@ -31,7 +21,7 @@ function parseLedger(text: string | undefined, url: string): RemoteRunEntry[] {
   } catch {
     throw new PackerError('ROOTS_INVALID', ` ${url}/runs/${REMOTE_LEDGER} is not valid JSON`);
   }
-  const parsed = z.array(entrySchema).safeParse(raw);
+  const parsed = z.array(runEntrySchema).safeParse(raw);
   if (!parsed.success) throw new PackerError('ROOTS_INVALID', ` ${url}/runs/${REMOTE_LEDGER}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data;
 }

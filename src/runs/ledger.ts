@@ -11,19 +11,19 @@ import { mkdir } from 'node:fs/promises';
 import { LEDGER_FILE, type RunEntry } from './types.js';
 
 const hex = z.string().regex(HASH_PATTERN);
-const ledgerSchema = z.array(
-  z.strictObject({
-    status_ref: hex,
-    verdict: z.enum(['PASS', 'FAIL']),
-    scope: z.string(),
-    manifest_ref: z.string().regex(/^sha256:[0-9a-f]{64}$/),
-    task_spec_ref: hex,
-    output_hashes_ref: hex,
-    file_count: z.number().int().nonnegative(),
-    seal_ref: hex.optional(),
-    archive_sha256: hex.optional(),
-  }),
-);
+/** One run of the ledger, local or remote (the team store's ledger has the same entries). */
+export const runEntrySchema = z.strictObject({
+  status_ref: hex,
+  verdict: z.enum(['PASS', 'FAIL']),
+  scope: z.string(),
+  manifest_ref: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  task_spec_ref: hex,
+  output_hashes_ref: hex,
+  file_count: z.number().int().nonnegative(),
+  seal_ref: hex.optional(),
+  archive_sha256: hex.optional(),
+});
+const ledgerSchema = z.array(runEntrySchema);
 
 export async function readLedger(runsDir: string): Promise<RunEntry[]> {
   const path = join(runsDir, LEDGER_FILE);
