@@ -113,7 +113,10 @@ export async function screenFiles(input: ScreenInput): Promise<Screened> {
     files = selection.files.filter((f) => !notText.has(f));
     omitted = [...selection.omitted, ...notText];
   }
-  // Scanned before the limits, so a withheld file counts for none of them.
+  // The entry limit holds for the candidates before any scan: a tree far over it is refused at
+  // once instead of after scanning every file for secrets.
+  if (files.length > scope.limits.maxEntries) checkLimits(files, scope.limits);
+  // Scanned before the other limits, so a withheld file counts for none of them.
   const scan = input.scan ? await input.scan(files) : { findings: [], withheld: new Set<string>() };
   const withheld = files.filter((f) => scan.withheld.has(f.rootPath));
   if (withheld.length > 0) files = files.filter((f) => !scan.withheld.has(f.rootPath));

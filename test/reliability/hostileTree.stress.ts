@@ -43,7 +43,8 @@ test('a 2 GiB sparse file with raised limits: streamed, stored and rebuilt byte-
   const dir = await tempDir(t);
   const root = join(dir, 'root');
   const size = 2 ** 31;
-  await writeFiles(root, { 'LAW/small.md': '# small\n' });
+  // An AGS checkout (the ags scope refuses any other tree): four of its bucket folders.
+  await writeFiles(root, { 'LAW/small.md': '# small\n', 'CAPABILITY/a.md': '# a\n', 'NAVIGATION/b.md': '# b\n', 'MEMORY/c.md': '# c\n' });
   // Text at both ends, a hole of zeros between: the AGS scope packs by name, so it is packed.
   await writeFile(join(root, 'LAW', 'huge.md'), '# head of a huge file\n');
   await truncate(join(root, 'LAW', 'huge.md'), size);
