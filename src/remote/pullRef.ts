@@ -3,11 +3,11 @@
  * before it is stored. A manifest ref brings the manifest and every file it lists (enough for
  * `consume`); a STATUS record ref brings the whole run (records, manifest and files).
  */
-import { parseRef } from '../artifacts/index.js';
+import { parseHashInput, parseRef } from '../artifacts/index.js';
 import type { Cas } from '../cas/index.js';
 import { parseManifest, type PackManifest } from '../manifest/index.js';
 import { loadOutputHashes, loadStatus } from '../records/index.js';
-import { PackerError, isHash } from '../util/index.js';
+import { PackerError } from '../util/index.js';
 import { downloadObjects, type TransferOptions, type TransferReport } from './transferObjects.js';
 import type { RemoteStore } from './types.js';
 
@@ -26,12 +26,6 @@ export interface PullReport extends TransferReport {
   objects: number;
 }
 
-function refHash(ref: string): string {
-  if (ref.startsWith('sha256:')) return parseRef(ref);
-  if (isHash(ref)) return ref;
-  throw new PackerError('INVALID_REFERENCE', ` ${JSON.stringify(ref)} is not a sha256:<64 hex> ref or a 64-hex hash`);
-}
-
 function tryManifest(bytes: Buffer): PackManifest | undefined {
   try {
     return parseManifest(bytes);
@@ -42,7 +36,7 @@ function tryManifest(bytes: Buffer): PackManifest | undefined {
 
 export async function pullRef(input: PullInput): Promise<PullReport> {
   const { cas, remote } = input;
-  const hash = refHash(input.ref);
+  const hash = parseHashInput(input.ref, 'a manifest or STATUS ref');
   const first = await downloadObjects(cas, remote, [hash]);
   const bytes = await cas.get(hash);
   const manifest = tryManifest(bytes);

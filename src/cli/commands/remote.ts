@@ -22,8 +22,7 @@ async function requireRemote(flags: Flags, io: CliIo): Promise<string> {
 
 /** The STATUS ref of a pack folder (its RUN_REFS.json), or the ref itself. */
 async function statusRefOf(target: string, io: CliIo): Promise<string> {
-  if (target.startsWith('sha256:')) return lib().parseRef(target);
-  if (lib().isHash(target)) return target;
+  if (target.startsWith('sha256:') || lib().isHash(target)) return lib().parseHashInput(target, 'a STATUS ref');
   const file = join(resolve(io.cwd, target), 'LITE', 'RUN_REFS.json');
   let text: string;
   try {
