@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { isTextByName } from '../scopes/index.js';
 import { scanFiles } from '../secrets/index.js';
-import { listOmitted, omittedLookup, type OmittedEntry } from '../select/index.js';
+import { listOmitted, omittedLookup, tooLargeEntry, type OmittedEntry } from '../select/index.js';
 import { PackerError } from '../util/index.js';
 import type { SourceFile } from '../walk/index.js';
 import { planPack } from './planPack.js';
 import { collect, defaultPackDeps } from './runPack.js';
+import { entryLimitError, sniffFile } from './screenFiles.js';
 import { sourceError } from './sourceError.js';
 import type { PackDeps, RunPackOptions } from './types.js';
 
@@ -31,9 +32,25 @@ function readSource(file: SourceFile): Buffer {
   }
 }
 
-/** Text rule and secret scan for a file the walk selected (what the screen stage would decide). */
+const binaryEntry = (path: string, textRule: 'extension' | 'content'): OmittedEntry =>
+  listOmitted({ ignored: [], binary: [path], textRule, findings: [] })[0] as OmittedEntry;
+
+/**
+ * A file over the per-file limit, as the screen stage decides it: not text by its first bytes
+ * (binary), else left out as too large, or the pack refused where the scope refuses.
+ */
+async function screenLarge(file: SourceFile, plan: Awaited<ReturnType<typeof planPack>>, deps: PackDeps): Promise<OmittedEntry> {
+  const { scope } = plan;
+  const text = scope.textRule === 'extension' ? isTextByName(file.rootPath) : await sniffFile(file, deps.isTextContent);
+  if (!text) return binaryEntry(file.rootPath, scope.textRule);
+  if (plan.selection.oversize === 'refuse') throw entryLimitError(file, scope.limits);
+  return tooLargeEntry(file.rootPath, file.size, scope.limits.maxEntryBytes);
+}
+
+/** Text rule, size and secret scan for a file the walk selected (what the screen stage would decide). */
 async function screenOne(file: SourceFile, plan: Awaited<ReturnType<typeof planPack>>, deps: PackDeps): Promise<OmittedEntry | undefined> {
   const { scope } = plan;
+  if (file.size > scope.limits.maxEntryBytes) return screenLarge(file, plan, deps);
   const bytes = readSource(file);
   const text = scope.textRule === 'extension' ? isTextByName(file.rootPath) : deps.isTextContent(bytes);
   const { mode, allow } = plan.selection.secrets;
@@ -54,7 +71,7 @@ export async function explainPath(options: ExplainPathOptions, overrides: Partia
   const ignored = find(path) ?? find(`${path}/`);
   if (ignored) return { path, packed: false, entry: ignored };
   const binary = selection.omitted.find((f) => f.rootPath === path);
-  if (binary) return { path, packed: false, entry: listOmitted({ ignored: [], binary: [path], textRule: 'extension', findings: [] })[0] as OmittedEntry };
+  if (binary) return { path, packed: false, entry: binaryEntry(path, 'extension') };
   const file = selection.files.find((f) => f.rootPath === path);
   if (file === undefined) {
     throw new PackerError('INPUT_NOT_FOUND', ` ${path}: is not a file in the packed root`);
