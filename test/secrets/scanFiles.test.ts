@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { scanFiles, secretFingerprint } from '../../src/secrets/index.js';
 import { isTextContent } from '../../src/walk/index.js';
 import { tempDir } from '../helpers/tmp.js';
 import { writeTree } from '../walk/fixtures.js';
-
-/** A real private key, made now: no secret is ever committed, not even a test one. */
-export function privateKeyPem(): string {
-  return generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-}
-
-/** A token in GitHub's personal-access-token shape, assembled so no scanner flags this file. */
-export function githubToken(): string {
-  return ['ghp', '_', 'wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx'].join('');
-}
+import { githubToken, privateKeyPem } from './secretFixtures.js';
 
 async function tree(t: import('node:test').TestContext) {
   const root = await tempDir(t);
