@@ -4,6 +4,8 @@
  * it is packed.
  */
 import { readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { toolPaths } from '../store/index.js';
 import { isTextByName } from '../scopes/index.js';
 import { scanFiles } from '../secrets/index.js';
 import { listOmitted, omittedLookup, tooLargeEntry, type OmittedEntry } from '../select/index.js';
@@ -61,6 +63,17 @@ async function screenOne(file: SourceFile, plan: Awaited<ReturnType<typeof planP
   return entries[0];
 }
 
+const TOOL_FOLDERS_RULE = "llm-packer's own folders (store, runs, packs) are never packed";
+
+/** Whether `path` lies in one of llm-packer's own folders, which every walk skips. */
+function isToolPath(plan: Awaited<ReturnType<typeof planPack>>, path: string): boolean {
+  const abs = join(plan.root, ...path.split('/'));
+  return toolPaths(plan.root, plan.locations, plan.outDir).some((dir) => {
+    const rel = relative(dir, abs);
+    return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
+  });
+}
+
 /** Why `options.path` is or is not packed, by the rules a `pack` with the same options would apply. */
 export async function explainPath(options: ExplainPathOptions, overrides: Partial<PackDeps> = {}): Promise<Explanation> {
   const deps: PackDeps = { ...defaultPackDeps, ...overrides };
@@ -73,6 +86,10 @@ export async function explainPath(options: ExplainPathOptions, overrides: Partia
   const binary = selection.omitted.find((f) => f.rootPath === path);
   if (binary) return { path, packed: false, entry: binaryEntry(path, 'extension') };
   const file = selection.files.find((f) => f.rootPath === path);
+  if (file === undefined && isToolPath(plan, path)) {
+    // Not in meta/OMITTED.json (these folders come and go with the runs, the pack must not).
+    return { path, packed: false, entry: { path, reason: 'scope', rule: TOOL_FOLDERS_RULE } };
+  }
   if (file === undefined) {
     throw new PackerError('INPUT_NOT_FOUND', ` ${path}: is not a file in the packed root`);
   }

@@ -153,4 +153,8 @@ test('why names the reason: packed, the ignore rule with file and line, default 
   assert.match(await why('src/token.js'), /^src\/token\.js: not packed — secret: withheld, line 1 \(@secretlint\/secretlint-rule-github\); see meta\/SECRETS\.json$/);
   assert.match(await why('README.md', '--include', 'src/'), /^README\.md: not packed — outside include: matches none of --include \(src\/\)$/);
   assert.equal(await why('README.md', '--include', 'src/', '--include', '*.md'), 'README.md: packed');
+  assert.equal(
+    await why('.llm-packer/cas/tokens/counts-o200k_base.log'),
+    ".llm-packer/cas/tokens/counts-o200k_base.log: not packed — scope: llm-packer's own folders (store, runs, packs) are never packed",
+  );
 });
