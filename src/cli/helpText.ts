@@ -20,6 +20,7 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [string, s
   why: [
     ['llm-packer why dist/app.js', 'which rule (file and line) leaves it out, or that it is packed'],
     ['llm-packer why src/config.ts --ignore "src/*.ts" --json', 'the answer a pack with these flags would give, as JSON'],
+    ['llm-packer why data/dump.sql --max-entry-bytes 100000', 'whether the file is left out as too-large under that limit'],
   ],
   init: [
     ['llm-packer init', 'write a commented llm-packer.config.json in the current folder'],

@@ -131,7 +131,7 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
   progress({ stage: 'collect', files: selection.files.length + selection.omitted.length });
   const scan = secretScan(plan, deps.isTextContent, clock);
   const screened = await clock.time('screen', () =>
-    screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency: plan.concurrency, scan }),
+    screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency: plan.concurrency, scan, oversize: plan.selection.oversize }),
   );
   progress({ stage: 'screen', files: screened.files.length, omitted: screened.omitted.length, bytes: screened.bytes });
   if (screened.files.length === 0 && options.allowEmpty !== true) {

@@ -30,6 +30,17 @@ function extOf(path: string): string {
 }
 
 /**
+ * The name secretlint is given for a path. Its profiler marks each file with `…||<filePath>` and
+ * reads the marks back with `/(.*?)::end(\|\|.*)?/`: a line break in a name cuts the suffix short
+ * and `::end` inside one splits it wrongly, and the mark it then asks for does not exist, which
+ * throws in a detached promise and kills the process. Those characters become `_`; the rules only
+ * look at the name's end (`.npmrc`, `package.json`), which keeps its other characters.
+ */
+export function secretlintFilePath(path: string): string {
+  return `/${path.replace(/[\r\n\u2028\u2029:]/g, '_')}`;
+}
+
+/**
  * secretlint's recommended rules over one text. `path` (relative to the packed root) names the
  * file for the rules that look at names and goes into the fingerprint. Findings are sorted by
  * line, then rule, then fingerprint; one secret reported twice by a rule counts once.
@@ -37,7 +48,7 @@ function extOf(path: string): string {
 export async function scanText(content: string, path: string): Promise<RawFinding[]> {
   const { lintSource, config } = await loadSecretlint();
   const result = await lintSource({
-    source: { content, filePath: `/${path}`, ext: extOf(path), contentType: 'text' },
+    source: { content, filePath: secretlintFilePath(path), ext: extOf(path), contentType: 'text' },
     options: { config, maskSecrets: true, noPhysicFilePath: false },
   });
   const seen = new Map<string, RawFinding>();

@@ -4,6 +4,6 @@ export { DEFAULT_IGNORE_GROUPS, DEFAULT_IGNORE_PATTERNS } from './defaultIgnores
 export type { DefaultIgnoreGroup } from './defaultIgnores.js';
 export { omittedLookup } from './findOmitted.js';
 export { planSelection } from './planSelection.js';
-export type { SecretPolicy, SelectionFlags, SelectionPlan } from './planSelection.js';
+export type { OversizePolicy, SecretPolicy, SelectionFlags, SelectionPlan } from './planSelection.js';
 export type { OmitReason, OmittedEntry, PatternList, SelectOptions } from './types.js';
-export { listOmitted } from './listOmitted.js';
+export { listOmitted, tooLargeEntry, TOO_LARGE_RULE } from './listOmitted.js';
