@@ -131,7 +131,8 @@ export async function screenFiles(input: ScreenInput): Promise<Screened> {
   }
   // The entry limit holds for the candidates before any scan: a tree far over it is refused at
   // once instead of after scanning every file for secrets.
-  if (files.length > scope.limits.maxEntries) checkLimits(files, scope.limits);
+  // So does the per-file limit where it refuses: a 2 GiB file is refused before it is read.
+  if (files.length > scope.limits.maxEntries || files.some((f) => f.size > scope.limits.maxEntryBytes)) checkLimits(files, scope.limits);
   // Scanned before the other limits, so a withheld file counts for none of them.
   const scan = input.scan ? await input.scan(files) : { findings: [], withheld: new Set<string>() };
   const withheld = files.filter((f) => scan.withheld.has(f.rootPath));
