@@ -84,9 +84,20 @@ export async function pullPack(input: PullPackInput): Promise<PullPackReport> {
   const seal = parseSeal(await cas.get(run.seal_ref));
   if (seal.status_ref !== run.status_ref) throw new PackerError('SEAL_MISMATCH', ` the seal ${run.seal_ref} seals run ${seal.status_ref}, the ledger says ${run.status_ref}`);
   for (const f of seal.files) checkPath(f.path);
+  // A run pushed by its ref alone has its seal on the remote but not the pack's own files.
+  const wanted = [...new Set([...seal.files.map((f) => f.sha256), ...(run.archive_sha256 !== undefined ? [run.archive_sha256] : [])])];
+  const absent: string[] = [];
+  await mapLimit(wanted, input.concurrency ?? 16, async (h) => {
+    if (!(await cas.has(h)) && !(await remote.hasObject(h))) absent.push(h);
+  });
+  if (absent.length > 0) {
+    throw new PackerError('CAS_NOT_FOUND', ` ${absent.length} of the ${wanted.length} files of the pack of run ${run.status_ref} are not on ${url}`, {
+      hint: 'the run was pushed without its pack folder: push the pack folder itself (llm-packer push <pack dir>)',
+    });
+  }
   // The run first (records, manifest, files: what verify checks), then the pack's own files.
   const records = await pullRef({ cas, remote, ref: run.status_ref, ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}) });
-  const files = await downloadObjects(cas, remote, [...seal.files.map((f) => f.sha256), ...(run.archive_sha256 !== undefined ? [run.archive_sha256] : [])], input);
+  const files = await downloadObjects(cas, remote, wanted, input);
 
   await mkdir(dirname(out), { recursive: true });
   const staging = tempPathFor(out);

@@ -89,4 +89,13 @@ test('a remote collection keeps the pack files its ledger\'s seals list; pull re
   await pushRun({ cas: laptopCas, remote: bare, statusRef: summary.refs.statusRef });
   await assert.rejects(pullPack({ cas: agent.cas, remote: bare, ref: summary.refs.statusRef, out: join(dir, 'agent', 'bare') }), { code: 'RUN_NOT_FOUND', message: /has no sealed pack/ });
   await assert.rejects(pullPack({ cas: agent.cas, remote, ref: 'sha256:' + '0'.repeat(64), out: join(dir, 'agent', 'none') }), { code: 'RUN_NOT_FOUND', message: /no run on s3:\/\/team\/test has/ });
+  // Pushed by its STATUS ref with the ledger at hand: the seal went up, the pack's own files did not.
+  const sealOnly = memoryRemote('s3://team/seal-only');
+  await pushRun({ cas: laptopCas, remote: sealOnly, runsDir: join(dir, 'laptop', 'runs'), statusRef: summary.refs.statusRef });
+  const fresh = openCas(join(dir, 'fresh', 'cas'));
+  await assert.rejects(pullPack({ cas: fresh, remote: sealOnly, ref: summary.refs.statusRef, out: join(dir, 'fresh', 'pack') }), {
+    code: 'CAS_NOT_FOUND',
+    message: /files of the pack of run .* are not on s3:\/\/team\/seal-only/,
+  });
+  assert.equal(existsSync(join(dir, 'fresh', 'pack')), false);
 });
