@@ -35,18 +35,17 @@ export const ledgerStep: VerifyStep = {
     const { runsDir, remote } = state.options;
     // The local ledger first; a run packed on another machine is in the team store's ledger.
     let entry = runsDir ? entryFor(await readLedger(runsDir), hash) : undefined;
-    let source = runsDir ? 'the runs dir' : '';
+    let where = '';
     if (!entry && remote) {
       entry = entryFor(await readRemoteLedger(remote), hash);
-      source = `the ledger of ${remote.location.url}`;
+      where = `, in the ledger of ${remote.location.url}`;
     }
     const searched = [runsDir ? 'the ledger' : undefined, remote ? `the ledger of ${remote.location.url}` : undefined].filter(Boolean).join(' or ');
     if (!entry) fail('SEAL_UNRECORDED', `no run in ${searched} recorded this seal (sha256:${hash})`);
     if (entry.status_ref !== seal.status_ref) fail('SEAL_UNRECORDED', `the ledger records this seal for STATUS ${entry.status_ref}, the seal names ${seal.status_ref}`);
     if (entry.verdict !== 'PASS') fail('SEAL_UNRECORDED', `the run that made this pack has verdict ${entry.verdict}`);
     state.ledgerEntry = entry;
-    state.ledgerSource = source;
-    return `run ${entry.status_ref} (${entry.scope}, ${entry.file_count} files)${remote && source !== 'the runs dir' ? `, in ${source}` : ''}`;
+    return `run ${entry.status_ref} (${entry.scope}, ${entry.file_count} files)${where}`;
   },
 };
 

@@ -50,8 +50,6 @@ export interface VerifyState {
   options: VerifyOptions;
   seal?: { seal: Seal; bytes: Buffer; hash: string };
   ledgerEntry?: RunEntry;
-  /** Where the ledger entry was found: the runs dir, or the remote's URL. */
-  ledgerSource?: string;
   refs?: RunRefs;
   manifest?: { manifest: PackManifest; bytes: Buffer; hash: string; payloads: string[] };
 }
