@@ -130,7 +130,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
       const report = flags.stdout ? { ...ctx, io: { ...ctx.io, stdout: ctx.io.stderr } } : ctx;
       if (flags.stdout && summary.fullFile) await writeFullTo(ctx.io.stdout, summary.fullFile);
       const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, root));
-      const pushed = url === undefined ? undefined : await pushAfterPack(report, url, await storeLocationsFrom({ ...flags, scope: summary.scope.key }, ctx.io, root), summary.refs.statusRef);
+      const pushed = url === undefined ? undefined : await pushAfterPack(report, url, await storeLocationsFrom({ ...flags, scope: summary.scope.key }, ctx.io, root), summary.refs.statusRef, summary.outDir);
       if (flags.json) printJson(report.io, pushed ? { ...summary, remote: pushed } : summary);
       else if (!quiet) {
         printSummary(report, summary);
