@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, readdir, symlink, writeFile, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { buildManifest, canonicalJson, consumePack, encodeManifest, openCas, type Cas } from '../../src/index.js';
+import { consumePack, openCas, type Cas } from '../../src/index.js';
+import { buildManifest, encodeManifest } from '../../src/manifest/index.js';
+import { canonicalJson } from '../../src/util/index.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const FILES: Record<string, string> = { 'a.txt': 'alpha\n', 'dir/b.md': '# beta\n', 'dir/sub/c.json': '{}\n', 'empty': '' };

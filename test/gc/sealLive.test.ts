@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { forgetRun, openCas, readLedger, runGc, runPack, sha256Hex } from '../../src/index.js';
+import { forgetRun, openCas, runGc, runPack } from '../../src/index.js';
+import { readLedger } from '../../src/runs/index.js';
+import { sha256Hex } from '../../src/util/index.js';
 import { writeTree } from '../pack/packFixtures.js';
 import { tempDir } from '../helpers/tmp.js';
 

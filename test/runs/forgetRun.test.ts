@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { forgetRun, listRuns, readRoots, runGc } from '../../src/index.js';
+import { forgetRun, listRuns, runGc } from '../../src/index.js';
+import { readRoots } from '../../src/roots/index.js';
 import { makeP2Pack } from '../helpers/p2Run.js';
 import { tempDir } from '../helpers/tmp.js';
 

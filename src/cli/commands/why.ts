@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Explanation, OmittedEntry } from '../../index.js';
+import type { Explanation } from '../../index.js';
+import type { OmittedEntry } from '../../select/index.js';
 import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, configFileFrom } from '../options.js';
