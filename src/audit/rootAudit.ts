@@ -40,7 +40,7 @@ function sourceOf(inspected: InspectedRootFile, root: string): AuditRootSource {
     name: state.name,
     path: relative(resolve(root), resolve(state.path)).split(sep).join('/'),
     exists: state.exists,
-    content_hash: state.contentHash,
+    contentHash: state.contentHash,
   };
 }
 
@@ -114,16 +114,16 @@ export async function rootAudit(options: RootAuditOptions): Promise<AuditReceipt
     rootedCorrupt.length > 0;
   return {
     mode: 'audit',
-    root_sources: sources.map((s) => sourceOf(s, options.root)),
-    roots_count: roots.size,
-    reachable_hashes_count: roots.size,
-    required_check: { enabled: modeB, output_hashes_record: modeB ? (options.outputHashesRef as string) : null },
-    required_total: required.total,
-    required_missing: required.missing,
-    required_unreachable: required.unreachable,
-    ...(options.full ? { required_corrupt: required.corrupt, rooted_corrupt: rootedCorrupt } : {}),
+    rootSources: sources.map((s) => sourceOf(s, options.root)),
+    rootsCount: roots.size,
+    reachableHashesCount: roots.size,
+    requiredCheck: { enabled: modeB, outputHashesRecord: modeB ? (options.outputHashesRef as string) : null },
+    requiredTotal: required.total,
+    requiredMissing: required.missing,
+    requiredUnreachable: required.unreachable,
+    ...(options.full ? { requiredCorrupt: required.corrupt, rootedCorrupt } : {}),
     errors,
-    cas_snapshot_hash: storeSnapshotHash(objects),
+    casSnapshotHash: storeSnapshotHash(objects),
     verdict: failed || roots.size === 0 ? 'FAIL' : 'PASS',
   };
 }

@@ -22,13 +22,13 @@ export interface ConsumeOptions {
 }
 
 export interface ConsumeReceipt {
-  manifest_ref: string;
+  manifestRef: string;
   scope: string;
   files: number;
   bytes: number;
   /** SHA-256 of the canonical JSON of `[[path, ref], …]` in manifest order: names the rebuilt tree. */
-  tree_hash: string;
-  dry_run: boolean;
+  treeHash: string;
+  dryRun: boolean;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -86,12 +86,12 @@ export async function consumePack(options: ConsumeOptions): Promise<ConsumeRecei
     }
   });
   const receipt: ConsumeReceipt = {
-    manifest_ref: manifestRef,
+    manifestRef,
     scope: manifest.scope,
     files: entries.length,
     bytes: entries.reduce((n, e) => n + e.bytes, 0),
-    tree_hash: sha256Hex(canonicalJsonBytes(entries.map((e) => [e.path, e.ref]))),
-    dry_run: Boolean(options.dryRun),
+    treeHash: sha256Hex(canonicalJsonBytes(entries.map((e) => [e.path, e.ref]))),
+    dryRun: Boolean(options.dryRun),
   };
   if (await exists(out)) throw new PackerError('CONSUME_OUT_EXISTS', ` ${basename(out)} already exists; consume never overwrites`);
   checkPathLengths(out, entries);

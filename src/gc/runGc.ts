@@ -76,17 +76,17 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
   const snapshot = await storeSnapshot(options.cas);
   const report: GcReport = {
     mode: apply ? 'apply' : 'dry_run',
-    allow_empty_roots: allowEmpty,
-    root_sources: sources.map(describeSource),
-    roots_count: roots.size,
-    reachable_hashes_count: roots.size,
-    candidate_hashes_count: 0,
-    candidate_hashes: [],
-    deleted_hashes: [],
-    skipped_hashes: [],
+    allowEmptyRoots: allowEmpty,
+    rootSources: sources.map(describeSource),
+    rootsCount: roots.size,
+    reachableHashesCount: roots.size,
+    candidateHashesCount: 0,
+    candidateHashes: [],
+    deletedHashes: [],
+    skippedHashes: [],
     errors,
-    cas_snapshot_hash: snapshot.hash,
-    grace_seconds: Math.floor(graceMs / 1000),
+    casSnapshotHash: snapshot.hash,
+    graceSeconds: Math.floor(graceMs / 1000),
   };
   if (errors.length > 0) return report; // fail closed: no sweep at all
 
@@ -109,10 +109,10 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
   });
   return {
     ...report,
-    candidate_hashes_count: candidates.length,
-    candidate_hashes: candidates,
-    deleted_hashes: swept.deleted,
-    skipped_hashes: [...swept.skipped, ...candidates.filter((h) => tracked.has(h)).map((hash) => ({ hash, reason: TRACKED_REASON }))].sort(
+    candidateHashesCount: candidates.length,
+    candidateHashes: candidates,
+    deletedHashes: swept.deleted,
+    skippedHashes: [...swept.skipped, ...candidates.filter((h) => tracked.has(h)).map((hash) => ({ hash, reason: TRACKED_REASON }))].sort(
       (a, b) => compareCodePoints(a.hash, b.hash),
     ),
     errors: swept.errors.sort(compareCodePoints),

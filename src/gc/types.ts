@@ -3,24 +3,24 @@ import type { Cas } from '../cas/index.js';
 /** The GC report (docs/FORMATS.md §9). Lists are sorted by hash. */
 export interface GcReport {
   mode: 'dry_run' | 'apply';
-  allow_empty_roots: boolean;
+  allowEmptyRoots: boolean;
   /** One line per roots file, e.g. `RUN_ROOTS.json (22 roots)`, `GC_PINS.json (missing)`. */
-  root_sources: string[];
-  roots_count: number;
-  /** Roots are the only liveness anchors (no traversal): equal to `roots_count`. */
-  reachable_hashes_count: number;
+  rootSources: string[];
+  rootsCount: number;
+  /** Roots are the only liveness anchors (no traversal): equal to `rootsCount`. */
+  reachableHashesCount: number;
   /** Objects that are not roots (0 when an error stopped the collection before the sweep). */
-  candidate_hashes_count: number;
+  candidateHashesCount: number;
   /** The candidates themselves. */
-  candidate_hashes: string[];
+  candidateHashes: string[];
   /** Deleted by this run (always empty in a dry run). */
-  deleted_hashes: string[];
+  deletedHashes: string[];
   /** Candidates left in place, with why (`within grace period`, `vanished`). */
-  skipped_hashes: { hash: string; reason: string }[];
+  skippedHashes: { hash: string; reason: string }[];
   errors: string[];
   /** SHA-256 of the sorted object names before the sweep, joined by `\n`. */
-  cas_snapshot_hash: string;
-  grace_seconds: number;
+  casSnapshotHash: string;
+  graceSeconds: number;
 }
 
 export interface GcProgress {

@@ -6,11 +6,11 @@ import { readLedger, writeLedgerLocked } from './ledger.js';
 import type { RunEntry } from './types.js';
 
 export interface ForgetResult {
-  status_ref: string;
+  statusRef: string;
   /** Roots removed from RUN_ROOTS.json, sorted. */
-  removed_roots: string[];
+  removedRoots: string[];
   /** Roots of this run kept because another remembered run still needs them. */
-  kept_roots: number;
+  keptRoots: number;
 }
 
 /** Every hash a run rooted: its three records plus everything its OUTPUT_HASHES lists. */
@@ -38,6 +38,6 @@ export async function forgetRun(options: { casRoot: string; runsDir: string; sta
     const removable = mine.filter((h) => !stillNeeded.has(h));
     const change = await changeRootsLocked(runsDir, removable, { remove: true, lock });
     await writeLedgerLocked(runsDir, others);
-    return { status_ref: statusRef, removed_roots: change.changed, kept_roots: mine.length - removable.length };
+    return { statusRef, removedRoots: change.changed, keptRoots: mine.length - removable.length };
   });
 }
