@@ -81,7 +81,24 @@ async function rehashRooted(options: RootAuditOptions, objects: string[], roots:
   }
 }
 
-/** Throws `STORE_NOT_BOUND` when the runs dir is bound to another store (or the store to another runs dir). */
+/**
+ * Audit the store's roots (`llm-packer audit`, docs/FORMATS.md §9). Mode A checks that there are
+ * roots and that every roots file reads; Mode B (`outputHashesRef`) also checks that every hash of
+ * that OUTPUT_HASHES record is stored and rooted. With `full`, rooted objects are rehashed. Reads
+ * only; a failed check is in the receipt (`verdict: 'FAIL'`, `errors`), not thrown.
+ *
+ * @param options - The store, the runs dir and the packed root (absolute), and the mode.
+ * @returns The receipt; `verdict` is `PASS` only when every check held.
+ * @throws {@link PackerError} `USAGE` for a relative path; `STORE_NOT_BOUND` when the runs dir is
+ *   bound to another store (or the store to another runs dir).
+ * @example
+ * ```ts
+ * import { openCas, rootAudit } from 'llm-packer';
+ *
+ * const receipt = await rootAudit({ cas: openCas(casRoot), runsDir, root, full: true });
+ * if (receipt.verdict !== 'PASS') console.error(receipt.errors, receipt.requiredMissing);
+ * ```
+ */
 export async function rootAudit(options: RootAuditOptions): Promise<AuditReceipt> {
   assertAbsolute('runsDir', options.runsDir);
   assertAbsolute('root', options.root);

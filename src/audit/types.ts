@@ -1,11 +1,13 @@
 import type { Cas } from '../cas/index.js';
 import type { RootSourceName } from '../roots/index.js';
 
+/** One roots file the audit read (`RUN_ROOTS.json` or `GC_PINS.json`) and its state. */
 export interface AuditRootSource {
   name: RootSourceName;
   /** Relative to the packed root, `/`-separated. */
   path: string;
   exists: boolean;
+  /** SHA-256 of the file's bytes; null when it does not exist. */
   contentHash: string | null;
 }
 
@@ -30,8 +32,11 @@ export interface AuditReceipt {
   verdict: 'PASS' | 'FAIL';
 }
 
+/** Which store and runs dir {@link rootAudit} checks, in Mode A or (with `outputHashesRef`) Mode B. */
 export interface RootAuditOptions {
+  /** The store (see {@link openCas}). */
   cas: Cas;
+  /** The runs dir holding the roots (absolute). */
   runsDir: string;
   /** The packed root: `rootSources[].path` is printed relative to it. */
   root: string;

@@ -153,6 +153,10 @@ export const packerConfigSchema = z
   })
   .describe('llm-packer configuration (llm-packer.config.json in the packed root).');
 
+/**
+ * The contents of `llm-packer.config.json` once validated: scopes, selection, limits, output
+ * style and the team store (README, "Configuration"; the JSON Schema is `llm-packer/schema.json`).
+ */
 export type PackerConfig = z.infer<typeof packerConfigSchema>;
 export type ScopeConfig = z.infer<typeof scopeConfigSchema>;
 export type LimitsConfig = z.infer<typeof limitsConfigSchema>;

@@ -120,8 +120,25 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
 }
 
 /**
- * Collect garbage in `cas` by the roots of `runsDir`. The store must be bound to the runs dir (`STORE_NOT_BOUND`; first use binds an unbound pair that belongs
- * together). Throws `GC_BUSY` when another collector runs. A dry run creates nothing.
+ * Collect garbage (`llm-packer gc`, docs/FORMATS.md §9): delete the objects of `cas` that no root,
+ * pin or recorded seal of `runsDir` names and that are older than the grace period. Without
+ * `apply` it only reports what it would delete (a dry run creates nothing). Fail-closed: with no
+ * roots (Policy B, unless `allowEmptyRoots`) or an unreadable roots file, nothing is deleted.
+ *
+ * @param options - The store, the runs dir (absolute) and the policy.
+ * @returns The report: candidates, deleted and skipped objects, and errors.
+ * @throws {@link PackerError} `USAGE` for a relative path; `STORE_NOT_BOUND` when the store is
+ *   bound to another runs dir (first use binds an unbound pair that belongs together); `GC_BUSY`
+ *   when another collection runs; `INPUT_INVALID` for a bad grace. No roots is not thrown: the
+ *   report's `errors` says `POLICY_LOCK: …` and nothing is deleted.
+ * @example
+ * ```ts
+ * import { openCas, runGc } from 'llm-packer';
+ *
+ * const dry = await runGc({ cas: openCas(casRoot), runsDir });
+ * console.log(`${dry.candidateHashesCount} objects would go`);
+ * await runGc({ cas: openCas(casRoot), runsDir, apply: true });
+ * ```
  */
 export async function runGc(options: GcOptions): Promise<GcReport> {
   assertAbsolute('runsDir', options.runsDir);

@@ -23,6 +23,7 @@ export interface GcReport {
   graceSeconds: number;
 }
 
+/** Progress of a collection's sweep, for a progress bar. */
 export interface GcProgress {
   phase: 'sweep' | 'done';
   /** Candidates handled so far. */
@@ -30,8 +31,11 @@ export interface GcProgress {
   total: number;
 }
 
+/** Which store {@link runGc} collects, by the roots of which runs dir, and how. */
 export interface GcOptions {
+  /** The store (see {@link openCas}). */
   cas: Cas;
+  /** The runs dir whose roots, pins and ledger keep objects alive (absolute). */
   runsDir: string;
   /** Delete; without it the run only reports (dry run). */
   apply?: boolean;
@@ -39,6 +43,7 @@ export interface GcOptions {
   allowEmptyRoots?: boolean;
   /** Objects younger than this are never deleted (default one hour; 0 turns the grace off). */
   graceMs?: number;
+  /** The clock the grace period is measured with (tests; default `Date.now`). */
   now?: () => number;
   /** How many candidates are checked or deleted at once (default 8). */
   concurrency?: number;
