@@ -4,7 +4,7 @@ import { assertAbsolute } from '../util/index.js';
 import { isAgsScopeName } from './scopeNames.js';
 
 /** The six AGS bucket folders (FORMATS.md §10). */
-export const AGS_BUCKETS = ['LAW', 'CAPABILITY', 'NAVIGATION', 'DIRECTION', 'THOUGHT', 'MEMORY'] as const;
+const AGS_BUCKETS = ['LAW', 'CAPABILITY', 'NAVIGATION', 'DIRECTION', 'THOUGHT', 'MEMORY'] as const;
 
 
 /** Our own folder in a packed root (never packed; it holds a `.gitignore` of `*`). */

@@ -25,7 +25,7 @@ import { sweepCandidates } from './sweepCandidates.js';
 import type { GcOptions, GcReport } from './types.js';
 
 export const GC_LOCK_NAME = 'GC.lock';
-export const DEFAULT_GRACE_MS = 3_600_000;
+const DEFAULT_GRACE_MS = 3_600_000;
 export const GC_EMPTY_ROOTS_ERROR =
   'POLICY_LOCK: Empty roots detected and allow_empty_roots=False. Fail-closed: no deletions.';
 

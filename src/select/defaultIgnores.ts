@@ -13,7 +13,7 @@ export interface DefaultIgnoreGroup {
   patterns: readonly string[];
 }
 
-export const DEFAULT_IGNORE_GROUPS: readonly DefaultIgnoreGroup[] = [
+const DEFAULT_IGNORE_GROUPS: readonly DefaultIgnoreGroup[] = [
   {
     name: 'lock files',
     patterns: [

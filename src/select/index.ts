@@ -1,6 +1,6 @@
-export { compileSelectRules, DEFAULT_IGNORES_SOURCE, NO_SELECT_RULES } from './compileRules.js';
+export { compileSelectRules, NO_SELECT_RULES } from './compileRules.js';
 export type { SelectRules } from './compileRules.js';
-export { DEFAULT_IGNORE_GROUPS, DEFAULT_IGNORE_PATTERNS } from './defaultIgnores.js';
+export { DEFAULT_IGNORE_PATTERNS } from './defaultIgnores.js';
 export type { DefaultIgnoreGroup } from './defaultIgnores.js';
 export { omittedLookup } from './findOmitted.js';
 export { planSelection } from './planSelection.js';

@@ -16,7 +16,7 @@ async function importCounter(encoding: TokenEncoding): Promise<CountTokens> {
   }
 }
 
-export function isTokenEncoding(name: string): name is TokenEncoding {
+function isTokenEncoding(name: string): name is TokenEncoding {
   return (TOKEN_ENCODINGS as readonly string[]).includes(name);
 }
 

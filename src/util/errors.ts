@@ -4,7 +4,7 @@
  * each code's exit status (1: the work failed a check, 2: bad usage or bad input).
  */
 
-export const ERROR_CODES = {
+const ERROR_CODES = {
   // usage and input
   USAGE: 2,
   IO_ERROR: 1,

@@ -19,7 +19,7 @@ interface WhyFlags extends SelectCliFlags {
 }
 
 /** `ignored by .gitignore:3 (dist/)`, `secret: @secretlint/…`: one line a human reads. */
-export function describeEntry(e: OmittedEntry): string {
+function describeEntry(e: OmittedEntry): string {
   const where = e.source === undefined ? '' : ` ${e.source}${e.line === undefined ? '' : `:${e.line}`}`;
   const rule = e.rule === undefined ? '' : ` (${e.rule})`;
   const folder = e.path.endsWith('/') ? `, in the folder ${e.path} left out` : '';
