@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { PACKAGE_DIR } from './npmPack.js';
+import { readReadme, readmeSection } from './readmeSections.js';
 
 const VALUES = [
   'OUTPUT_STYLES',
@@ -153,4 +154,11 @@ test('every exported function documents each parameter and what it throws; the m
   ]);
   const noExample = WITH_EXAMPLE.filter((name) => !exports.find((e) => e.name === name)?.tags.includes('example'));
   assert.deepEqual([...gaps, ...noExample.map((n) => `${n}: @example`)], []);
+});
+
+test('README\'s "Use as a library" table names exactly the exports', async () => {
+  const section = readmeSection(await readReadme(), 'Use as a library');
+  const rows = section.split('\n').filter((line) => /^\| [a-z]/.test(line) && !line.startsWith('| to |'));
+  const named = rows.flatMap((row) => [...row.split('|').slice(2).join('|').matchAll(/`([A-Za-z_]+)`/g)].map((m) => m[1] as string));
+  assert.deepEqual(sorted(named), sorted([...VALUES, ...TYPES]));
 });
