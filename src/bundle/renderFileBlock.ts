@@ -4,7 +4,7 @@ import { codeSpan, fenceFor, fenceLanguage, longestBacktickRun } from './fenceTe
 import { decodeText } from './normalizeText.js';
 import { plural } from './plural.js';
 
-export interface FileBlockHead {
+interface FileBlockHead {
   rootPath: string;
   bytes: number;
   /** Longest backtick run in the file's bytes. */

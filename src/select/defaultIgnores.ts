@@ -6,7 +6,7 @@
  * The README lists them too: change both together.
  */
 
-export interface DefaultIgnoreGroup {
+interface DefaultIgnoreGroup {
   /** What the group is, in the words the README and `why` use. */
   name: string;
   /** gitignore patterns. */

@@ -1,7 +1,6 @@
 export { compileSelectRules, NO_SELECT_RULES } from './compileRules.js';
 export type { SelectRules } from './compileRules.js';
 export { DEFAULT_IGNORE_PATTERNS } from './defaultIgnores.js';
-export type { DefaultIgnoreGroup } from './defaultIgnores.js';
 export { omittedLookup } from './findOmitted.js';
 export { planSelection } from './planSelection.js';
 export type { SecretPolicy, SelectionFlags, SelectionPlan } from './planSelection.js';
