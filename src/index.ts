@@ -51,7 +51,6 @@ export type { RootSourceName, RootFileState, RootsChange } from './roots/types.j
 
 // The store, its runs and the config
 export { openCas } from './cas/openCas.js';
-export type { OpenCasOptions } from './cas/openCas.js';
 export type { Cas, PutResult, ObjectInfo, FsckReport } from './cas/types.js';
 export { resolveStoreLocations } from './config/storeLocations.js';
 export type { StoreLocationOptions, StoreLocations } from './config/storeLocations.js';

@@ -45,7 +45,7 @@ export interface OpenCasOptions {
  * on the first write.
  *
  * @param root - The store's folder (absolute), e.g. `casRoot` of {@link resolveStoreLocations}.
- * @param options - Durability in a batch (packs use it; most callers leave it out).
+ * @param options - Internal: durability in a batch, as `pack` stores files (leave it out).
  * @returns The store's functions: `putFile`, `putBytes`, `get`, `has`, `stat`, `copyTo`, `list`, `fsck`, ….
  * @throws {@link PackerError} `USAGE` for a relative path. Its functions throw `CAS_NOT_FOUND`,
  *   `CAS_CORRUPT_OBJECT` or `CAS_INVALID_HASH`.

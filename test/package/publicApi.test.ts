@@ -55,7 +55,6 @@ const TYPES = [
   'ManifestEntry',
   'ObjectInfo',
   'OmitReason',
-  'OpenCasOptions',
   'OpenRemoteOptions',
   'OutputStyle',
   'PackLimits',
