@@ -97,7 +97,10 @@ run)
   command -v radosgw >/dev/null || { echo "radosgw is not installed: run '$0 install' first (as root)" >&2; exit 2; }
   tmp=$(mktemp -d /tmp/llmp-radosgw.XXXXXX)
   trap 'bash "$0" stop "$tmp"' EXIT
-  eval "$(bash "$0" start "$tmp")"
+  # An assignment, not `eval "$(…)"`: a server that did not start stops here (set -e), instead of
+  # running the command without the AWS_* variables.
+  exports=$(bash "$0" start "$tmp")
+  eval "$exports"
   "$@"
   ;;
 *)

@@ -20,6 +20,7 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [string, s
   why: [
     ['llm-packer why dist/app.js', 'which rule (file and line) leaves it out, or that it is packed'],
     ['llm-packer why src/config.ts --ignore "src/*.ts" --json', 'the answer a pack with these flags would give, as JSON'],
+    ['llm-packer why data/dump.sql --max-entry-bytes 100000', 'whether the file is left out as too-large under that limit'],
   ],
   init: [
     ['llm-packer init', 'write a commented llm-packer.config.json in the current folder'],
@@ -48,7 +49,7 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [string, s
   verify: [
     ['llm-packer verify .llm-packer/packs/llm-pack-repo-1a2b3c4d5e6f', 'check a pack made from the current folder'],
     ['llm-packer verify /tmp/app-pack --root ~/src/app', 'check a pack of another folder against that folder\'s store'],
-    ['llm-packer verify /tmp/app-pack --root ~/src/app --json', 'the checks as JSON'],
+    ['llm-packer verify ./pack --remote s3://team-packs/my-repo', 'check a pack pulled from the team store against the remote\'s ledger, roots and objects'],
   ],
   consume: [
     ['llm-packer consume .llm-packer/packs/llm-pack-repo-1a2b3c4d5e6f --out /tmp/files', 'rebuild the packed files from the store'],
@@ -114,11 +115,12 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [string, s
   ],
   push: [
     ['llm-packer push .llm-packer/packs/llm-pack-repo-1a2b3c4d5e6f --remote s3://team-packs/my-repo', 'put a local pack on the team store'],
-    ['llm-packer push 5f3c… --json', 'a pack named by its STATUS ref, to the remote of the config file; the report as JSON'],
+    ['llm-packer push 5f3c… --json', 'a run named by its STATUS ref (without its pack folder), to the remote of the config file; the report as JSON'],
   ],
   pull: [
     ['llm-packer pull sha256:0ae6438… --remote s3://team-packs/my-repo', 'bring a manifest and its files into the local store'],
     ['llm-packer pull 5f3c… && llm-packer consume sha256:0ae6438… --out ./checkout', 'bring a whole run by its STATUS ref, then rebuild its files'],
+    ['llm-packer pull sha256:0ae6438… --out ./pack && llm-packer verify ./pack --remote s3://team-packs/my-repo', 'rebuild the pack itself, then verify it on this machine'],
   ],
   bind: [
     ['llm-packer bind --cas-root /data/cas --runs-dir /data/runs', 'make /data/runs the runs dir whose roots keep /data/cas alive'],

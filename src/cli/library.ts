@@ -11,6 +11,7 @@ export { serveMcpStdio } from '../mcp/serveMcpStdio.js';
 export { recoverPublish } from '../packdir/publishPack.js';
 export { readStoreLocator } from '../packdir/storeLocator.js';
 export { parseRemoteUrl } from '../remote/parseRemoteUrl.js';
+export { pullPack } from '../remote/pullPack.js';
 export { readRemoteLedger } from '../remote/remoteLedger.js';
 export { remoteAudit } from '../remote/remoteAudit.js';
 export { runRemoteGc } from '../remote/remoteGc.js';

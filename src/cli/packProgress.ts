@@ -38,6 +38,10 @@ export function createPackProgress(
   return {
     onProgress(event) {
       if (event.stage === 'scope' && !options.quiet) io.stderr.write(`scope: ${event.scope.key} (${event.scope.title})\n`);
+      if (event.stage === 'wait') {
+        if (!options.quiet) io.stderr.write(`waiting for a garbage collection to finish (${event.holder})\n`);
+        return;
+      }
       if (!options.bar) return;
       if (event.stage === 'screen' && event.files > 0) {
         started = now();

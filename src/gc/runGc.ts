@@ -1,16 +1,18 @@
 /**
  * Garbage collection, Policy B (docs/FORMATS.md §9): mark = the roots (no traversal) and the seal
- * refs of the run ledger, sweep = every other object. Dry run unless `apply`. One collector at a time (the GC lock, `GC_BUSY`), and the
- * roots lock is held from reading the roots to the end of the sweep, so no root is added mid-sweep.
+ * refs of the run ledger, sweep = every other object. Dry run unless `apply`. One collector at a time (the GC lock, `GC_BUSY`), none
+ * while a pack holds a lease (roots/packLease.ts: it has stored objects it has not rooted yet), and the roots lock is held from reading the roots to the end of the sweep, so no root is added mid-sweep.
  * Findings go in the report's `errors`; with any error before the sweep nothing is deleted.
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeFinding, storeSnapshot } from '../audit/index.js';
 import {
+  GC_LOCK_NAME,
   ROOT_FILES,
   ROOT_SOURCE_NAMES,
   inspectRootFile,
+  livePackLeases,
   withDirLock,
   withRootsLock,
   type InspectedRootFile,
@@ -24,7 +26,6 @@ import { TRACKED_REASON, gitTrackedObjects } from './gitTrackedObjects.js';
 import { sweepCandidates } from './sweepCandidates.js';
 import type { GcOptions, GcReport } from './types.js';
 
-export const GC_LOCK_NAME = 'GC.lock';
 const DEFAULT_GRACE_MS = 3_600_000;
 export const GC_EMPTY_ROOTS_ERROR =
   'POLICY_LOCK: Empty roots detected and allow_empty_roots=False. Fail-closed: no deletions.';
@@ -129,7 +130,7 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
  * @returns The report: candidates, deleted and skipped objects, and errors.
  * @throws {@link PackerError} `USAGE` for a relative path; `STORE_NOT_BOUND` when the store is
  *   bound to another runs dir (first use binds an unbound pair that belongs together); `GC_BUSY`
- *   when another collection runs; `INPUT_INVALID` for a bad grace. No roots is not thrown: the
+ *   when another collection runs or (with `apply`) a pack holds a lease; `INPUT_INVALID` for a bad grace. No roots is not thrown: the
  *   report's `errors` says `POLICY_LOCK: …` and nothing is deleted.
  * @example
  * ```ts
@@ -162,6 +163,18 @@ export async function runGc(options: GcOptions): Promise<GcReport> {
           hint: `held by ${holder}; wait for it to finish (a lock whose process has ended is taken over at once)`,
         }),
     },
-    (gcLock) => withRootsLock(runsDir, (rootsLock) => collect({ ...options, runsDir }, [gcLock, rootsLock]), timing),
+    async (gcLock) => {
+      // A pack between storing its objects and rooting them holds a lease: sweeping now could take
+      // them. The GC lock is taken first, so a pack that starts from here on waits for us.
+      if (options.apply === true) {
+        const packs = await livePackLeases(runsDir);
+        if (packs.length > 0) {
+          throw new PackerError('GC_BUSY', ` ${packs.length} pack(s) are storing objects they have not rooted yet; nothing was deleted`, {
+            hint: `held by ${packs[0]}; run gc again when the packs have finished`,
+          });
+        }
+      }
+      return withRootsLock(runsDir, (rootsLock) => collect({ ...options, runsDir }, [gcLock, rootsLock]), timing);
+    },
   );
 }

@@ -22,6 +22,7 @@ export function createPackProgress(
   if (token === undefined) return () => undefined;
   let last = -1;
   return (event) => {
+    if (event.stage === 'wait') return; // not a stage: the pack waits for a collector before reading
     const index = STAGE_ORDER[event.stage];
     const fraction = event.stage === 'read' && event.bytesTotal > 0 ? Math.floor((event.bytesDone / event.bytesTotal) * 20) / 20 : 0;
     const progress = index + fraction;

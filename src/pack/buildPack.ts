@@ -105,7 +105,9 @@ async function renderStage(input: BuildInput, bodies: WrittenBodies) {
   const files = bodies.packed;
   const findings = [...screened.findings];
   const binary = omitted.map((o) => o.rootPath);
-  const reasons = listOmitted({ ignored: screened.ignored, binary, textRule: scope.textRule, findings });
+  const limit = scope.limits.maxEntryBytes;
+  const tooLarge = screened.tooLarge.map((f) => ({ path: f.rootPath, bytes: f.size, limit }));
+  const reasons = listOmitted({ ignored: screened.ignored, binary, textRule: scope.textRule, findings, tooLarge });
   await writePackDocs(staging, {
     reasons,
     secrets: findings,

@@ -4,13 +4,16 @@
  * it is packed.
  */
 import { readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { toolPaths } from '../store/index.js';
 import { isTextByName } from '../scopes/index.js';
 import { scanFiles } from '../secrets/index.js';
-import { listOmitted, omittedLookup, type OmittedEntry } from '../select/index.js';
+import { listOmitted, omittedLookup, tooLargeEntry, type OmittedEntry } from '../select/index.js';
 import { PackerError } from '../util/index.js';
 import type { SourceFile } from '../walk/index.js';
 import { planPack } from './planPack.js';
 import { collect, defaultPackDeps } from './runPack.js';
+import { entryLimitError, sniffFile } from './screenFiles.js';
 import { sourceError } from './sourceError.js';
 import type { PackDeps, RunPackOptions } from './types.js';
 
@@ -36,9 +39,25 @@ function readSource(file: SourceFile): Buffer {
   }
 }
 
-/** Text rule and secret scan for a file the walk selected (what the screen stage would decide). */
+const binaryEntry = (path: string, textRule: 'extension' | 'content'): OmittedEntry =>
+  listOmitted({ ignored: [], binary: [path], textRule, findings: [] })[0] as OmittedEntry;
+
+/**
+ * A file over the per-file limit, as the screen stage decides it: not text by its first bytes
+ * (binary), else left out as too large, or the pack refused where the scope refuses.
+ */
+async function screenLarge(file: SourceFile, plan: Awaited<ReturnType<typeof planPack>>, deps: PackDeps): Promise<OmittedEntry> {
+  const { scope } = plan;
+  const text = scope.textRule === 'extension' ? isTextByName(file.rootPath) : await sniffFile(file, deps.isTextContent);
+  if (!text) return binaryEntry(file.rootPath, scope.textRule);
+  if (plan.selection.oversize === 'refuse') throw entryLimitError(file, scope.limits);
+  return tooLargeEntry(file.rootPath, file.size, scope.limits.maxEntryBytes);
+}
+
+/** Text rule, size and secret scan for a file the walk selected (what the screen stage would decide). */
 async function screenOne(file: SourceFile, plan: Awaited<ReturnType<typeof planPack>>, deps: PackDeps): Promise<OmittedEntry | undefined> {
   const { scope } = plan;
+  if (file.size > scope.limits.maxEntryBytes) return screenLarge(file, plan, deps);
   const bytes = readSource(file);
   const text = scope.textRule === 'extension' ? isTextByName(file.rootPath) : deps.isTextContent(bytes);
   const { mode, allow } = plan.selection.secrets;
@@ -47,6 +66,17 @@ async function screenOne(file: SourceFile, plan: Awaited<ReturnType<typeof planP
     : { findings: [] };
   const entries = listOmitted({ ignored: [], binary: text ? [] : [file.rootPath], textRule: scope.textRule, findings: scan.findings });
   return entries[0];
+}
+
+const TOOL_FOLDERS_RULE = "llm-packer's own folders (store, runs, packs) are never packed";
+
+/** Whether `path` lies in one of llm-packer's own folders, which every walk skips. */
+function isToolPath(plan: Awaited<ReturnType<typeof planPack>>, path: string): boolean {
+  const abs = join(plan.root, ...path.split('/'));
+  return toolPaths(plan.root, plan.locations, plan.outDir).some((dir) => {
+    const rel = relative(dir, abs);
+    return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
+  });
 }
 
 /**
@@ -68,8 +98,12 @@ export async function explainPath(options: ExplainPathOptions, overrides: Partia
   const ignored = find(path) ?? find(`${path}/`);
   if (ignored) return { path, packed: false, entry: ignored };
   const binary = selection.omitted.find((f) => f.rootPath === path);
-  if (binary) return { path, packed: false, entry: listOmitted({ ignored: [], binary: [path], textRule: 'extension', findings: [] })[0] as OmittedEntry };
+  if (binary) return { path, packed: false, entry: binaryEntry(path, 'extension') };
   const file = selection.files.find((f) => f.rootPath === path);
+  if (file === undefined && isToolPath(plan, path)) {
+    // Not in meta/OMITTED.json (these folders come and go with the runs, the pack must not).
+    return { path, packed: false, entry: { path, reason: 'scope', rule: TOOL_FOLDERS_RULE } };
+  }
   if (file === undefined) {
     throw new PackerError('INPUT_NOT_FOUND', ` ${path}: is not a file in the packed root`);
   }

@@ -13,6 +13,7 @@ import { PACK_FOLDERS, createStaging, listPublishLeftovers, publishPack, recover
 import { recordPackRun } from '../runRecord/index.js';
 import { resolveScope } from '../scopes/index.js';
 import { prepareStore, toolPaths } from '../store/index.js';
+import { withPackLease } from '../roots/index.js';
 import { PackerError, createSyncBatch } from '../util/index.js';
 import { collectFiles, isTextContent, readGitContext, readRepoState, type GitContext, type RepoState, type Selection } from '../walk/index.js';
 import { buildPack, type Built } from './buildPack.js';
@@ -151,7 +152,7 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
   progress({ stage: 'collect', files: selection.files.length + selection.omitted.length });
   const scan = secretScan(plan, deps.isTextContent, clock);
   const screened = await clock.time('screen', () =>
-    screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency: plan.concurrency, scan }),
+    screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency: plan.concurrency, scan, oversize: plan.selection.oversize }),
   );
   progress({ stage: 'screen', files: screened.files.length, omitted: screened.omitted.length, bytes: screened.bytes });
   if (screened.files.length === 0 && options.allowEmpty !== true) {
@@ -161,8 +162,22 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
   }
 
   await prepareStore(plan.locations, { ...where, write: true }); // binds a new pair, git-ignores .llm-packer/
+  // From the first object stored to the roots written, a collector must keep off (packLease.ts).
+  const onWait = (holder: string) => progress({ stage: 'wait', holder });
+  const built = await withPackLease(plan.locations.runsDir, () => buildAndPublish(plan, screened, repoState, git, deps, clock, progress), { onWait });
+  return summarize(plan, built, clock);
+}
+
+async function buildAndPublish(
+  plan: PackPlan,
+  screened: Awaited<ReturnType<typeof screenFiles>>,
+  repoState: RepoState,
+  git: GitContext,
+  deps: PackDeps,
+  clock: StageClock,
+  progress: (e: PackProgress) => void,
+): Promise<Built> {
   const staging = await stagingFor(plan);
-  let built: Built | undefined;
   let published = false;
   try {
     const cas = deps.openCas(plan.locations.casRoot);
@@ -170,13 +185,12 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
     // before the run's records and roots name any of them); later puts are durable one by one.
     const readCas = deps.openCas(plan.locations.casRoot, { syncBatch: createSyncBatch() });
     const { isTextContent: isText, recordPackRun: record } = deps;
-    built = await buildPack({ plan, screened, repoState, git, staging, cas, readCas, isTextContent: isText, recordPackRun: record, clock, progress });
+    const built = await buildPack({ plan, screened, repoState, git, staging, cas, readCas, isTextContent: isText, recordPackRun: record, clock, progress });
     progress({ stage: 'publish' });
-    const { dest } = built;
-    await clock.time('publish', () => publishPack({ staging, dest }));
+    await clock.time('publish', () => publishPack({ staging, dest: built.dest }));
     published = true;
+    return built;
   } finally {
     if (!published) await removeStaged([staging]);
   }
-  return summarize(plan, built, clock);
 }

@@ -3,7 +3,7 @@
  * every limit before anything is written to the store or the out dir.
  */
 import type { ScanResult, SecretFinding } from '../secrets/index.js';
-import type { OmittedEntry } from '../select/index.js';
+import type { OmittedEntry, OversizePolicy } from '../select/index.js';
 import { open } from 'node:fs/promises';
 import { hashFile } from '../cas/index.js';
 import type { PackLimits, Scope } from '../scopes/index.js';
@@ -20,6 +20,8 @@ export interface ScreenInput {
   concurrency: number;
   /** The secret scan (see `scanFiles`); absent: no scan. */
   scan?: (files: readonly SourceFile[]) => Promise<ScanResult>;
+  /** A text file over the per-file limit: left out as too large, or the pack refused (default). */
+  oversize?: OversizePolicy;
 }
 
 export interface Screened {
@@ -31,13 +33,15 @@ export interface Screened {
   bytes: number;
   /** Files kept out because the secret scan found a secret in them. */
   withheld: readonly SourceFile[];
+  /** Text files left out as larger than the per-file limit (`oversize: 'omit'`), never scanned. */
+  tooLarge: readonly SourceFile[];
   /** Every secret finding, withheld or only listed. */
   findings: readonly SecretFinding[];
   /** Every other path the walk left out, with its reason (`Selection.ignored`). */
   ignored: readonly OmittedEntry[];
 }
 
-async function sniffFile(file: SourceFile, isTextContent: ScreenInput['isTextContent']): Promise<boolean> {
+export async function sniffFile(file: SourceFile, isTextContent: ScreenInput['isTextContent']): Promise<boolean> {
   try {
     const fh = await open(file.absPath, 'r');
     try {
@@ -53,8 +57,13 @@ async function sniffFile(file: SourceFile, isTextContent: ScreenInput['isTextCon
   }
 }
 
-function limitError(which: string, numbers: string, hint?: string): PackerError {
+export function limitError(which: string, numbers: string, hint?: string): PackerError {
   return new PackerError('PACK_LIMIT_EXCEEDED', `${which} (${numbers})`, hint === undefined ? {} : { hint });
+}
+
+/** The error of a file over the per-file limit, where that limit refuses the pack. */
+export function entryLimitError(file: SourceFile, limits: PackLimits): PackerError {
+  return limitError('max_entry_bytes', `${file.size} > ${limits.maxEntryBytes}`, `file ${file.rootPath}`);
 }
 
 /** Entry count, bytes of one entry, total bytes, in that order; the first breach throws. */
@@ -62,7 +71,7 @@ function checkLimits(files: readonly SourceFile[], limits: PackLimits): number {
   if (files.length > limits.maxEntries) throw limitError('max_entries', `${files.length} > ${limits.maxEntries}`);
   let total = 0;
   for (const f of files) {
-    if (f.size > limits.maxEntryBytes) throw limitError('max_entry_bytes', `${f.size} > ${limits.maxEntryBytes}`, `file ${f.rootPath}`);
+    if (f.size > limits.maxEntryBytes) throw entryLimitError(f, limits);
     total += f.size;
   }
   if (total > limits.maxTotalBytes) throw limitError('max_total_bytes', `${total} > ${limits.maxTotalBytes}`);
@@ -113,9 +122,17 @@ export async function screenFiles(input: ScreenInput): Promise<Screened> {
     files = selection.files.filter((f) => !notText.has(f));
     omitted = [...selection.omitted, ...notText];
   }
+  // Where the per-file limit omits, a text file over it is left out here: never scanned, never
+  // counted for the other limits.
+  let tooLarge: readonly SourceFile[] = [];
+  if (input.oversize === 'omit') {
+    tooLarge = files.filter((f) => f.size > scope.limits.maxEntryBytes);
+    if (tooLarge.length > 0) files = files.filter((f) => f.size <= scope.limits.maxEntryBytes);
+  }
   // The entry limit holds for the candidates before any scan: a tree far over it is refused at
   // once instead of after scanning every file for secrets.
-  if (files.length > scope.limits.maxEntries) checkLimits(files, scope.limits);
+  // So does the per-file limit where it refuses: a 2 GiB file is refused before it is read.
+  if (files.length > scope.limits.maxEntries || files.some((f) => f.size > scope.limits.maxEntryBytes)) checkLimits(files, scope.limits);
   // Scanned before the other limits, so a withheld file counts for none of them.
   const scan = input.scan ? await input.scan(files) : { findings: [], withheld: new Set<string>() };
   const withheld = files.filter((f) => scan.withheld.has(f.rootPath));
@@ -123,5 +140,5 @@ export async function screenFiles(input: ScreenInput): Promise<Screened> {
   const bytes = checkLimits(files, scope.limits);
   checkPackPaths(files, scope);
   if (!scope.limits.allowDuplicateHashes) await checkDuplicates(files, input.concurrency);
-  return { files, omitted, bytes, withheld, findings: scan.findings, ignored: selection.ignored };
+  return { files, omitted, bytes, withheld, tooLarge, findings: scan.findings, ignored: selection.ignored };
 }

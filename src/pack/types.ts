@@ -68,7 +68,9 @@ export type PackProgress =
   | { stage: 'collect'; files: number }
   | { stage: 'screen'; files: number; omitted: number; bytes: number }
   | { stage: 'read'; filesDone: number; filesTotal: number; bytesDone: number; bytesTotal: number }
-  | { stage: 'render' | 'zip' | 'record' | 'seal' | 'publish' };
+  | { stage: 'render' | 'zip' | 'record' | 'seal' | 'publish' }
+  /** The pack waits for a garbage collection to finish before it stores anything (`holder` says who). */
+  | { stage: 'wait'; holder: string };
 
 /** The token counts a pack reports. */
 export interface PackTokens {

@@ -15,3 +15,5 @@ export type { TransferReport } from './transferObjects.js';
 export { acquireLease } from './remoteLease.js';
 export type { Lease, LeaseKind } from './remoteLease.js';
 export type { RemoteStore, RemoteLocation, RemoteConnection, OpenRemoteOptions } from './types.js';
+export { pullPack } from './pullPack.js';
+export type { PullPackInput, PullPackReport } from './pullPack.js';

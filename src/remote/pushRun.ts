@@ -12,7 +12,8 @@ import { PackerError } from '../util/index.js';
 import { acquireLease } from './remoteLease.js';
 import { appendRemoteRun } from './remoteLedger.js';
 import { addRemoteRoots } from './remoteRoots.js';
-import { uploadObjects, type TransferOptions, type TransferReport } from './transferObjects.js';
+import { packObjects, type PackObjects } from './packObjects.js';
+import { uploadFiles, uploadObjects, type TransferOptions, type TransferReport } from './transferObjects.js';
 import type { RemoteStore } from './types.js';
 
 /** Which run {@link pushRun} puts onto which team store. */
@@ -25,6 +26,11 @@ export interface PushRunInput extends TransferOptions {
   statusRef: string;
   /** The local runs dir: its ledger names the run's seal, which goes up with the run. */
   runsDir?: string;
+  /**
+   * The pack folder the run made: its own files (every file its seal lists, the seal, the archive)
+   * go up too, so that `pull --out` rebuilds the pack on another machine and `verify` checks it.
+   */
+  packDir?: string;
   /** How long to wait for a running collection to finish (default 120 s). */
   waitMs?: number;
 }
@@ -64,13 +70,22 @@ export async function pushRun(input: PushRunInput): Promise<PushReport> {
   const manifestRef = String(status.manifest_ref);
   const [spec, outputs] = await Promise.all([loadTaskSpec(cas, taskSpecRef), loadOutputHashes(cas, outputHashesRef)]);
   const local = input.runsDir === undefined ? undefined : (await listRuns(input.runsDir)).find((e) => e.status_ref === statusRef);
-  const sealRef = local?.seal_ref;
-  // The seal travels with the run but, as locally, is kept live by the ledger, not by the roots.
+  const pack: PackObjects | undefined =
+    input.packDir === undefined
+      ? undefined
+      : await packObjects(input.packDir, statusRef, {
+          ...(local?.seal_ref !== undefined ? { sealRef: local.seal_ref } : {}),
+          ...(local?.archive_sha256 !== undefined ? { archiveSha256: local.archive_sha256 } : {}),
+        });
+  const sealRef = pack?.sealRef ?? local?.seal_ref;
+  // The seal travels with the run but, as locally, is kept live by the ledger, not by the roots;
+  // on the remote the ledger's seal also keeps the pack's own files live (see remoteGc.ts).
   const rooted = new Set([statusRef, taskSpecRef, outputHashesRef, ...outputs]);
-  const hashes = new Set([...rooted, ...(sealRef ? [sealRef] : [])]);
+  const hashes = new Set([...rooted, ...(sealRef && !pack ? [sealRef] : [])]);
   const lease = await acquireLease(remote, { kind: 'pack', waitMs: input.waitMs ?? 120_000 });
   try {
     const transfer = await uploadObjects(cas, remote, hashes, input);
+    const files = pack ? await uploadFiles(remote, pack.objects.filter((o) => !hashes.has(o.hash)), input) : { transferred: 0, skipped: 0, bytes: 0 };
     await lease.assertHeld();
     await addRemoteRoots(remote, rooted);
     await appendRemoteRun(remote, {
@@ -82,8 +97,18 @@ export async function pushRun(input: PushRunInput): Promise<PushReport> {
       output_hashes_ref: outputHashesRef,
       file_count: Math.max(0, outputs.length - 1),
       ...(sealRef ? { seal_ref: sealRef } : {}),
+      ...(pack?.archiveSha256 !== undefined ? { archive_sha256: pack.archiveSha256 } : {}),
     });
-    return { ...transfer, remote: remote.location.url, statusRef, manifestRef, objects: hashes.size };
+    const objects = new Set([...hashes, ...(pack?.objects.map((o) => o.hash) ?? [])]).size;
+    return {
+      remote: remote.location.url,
+      statusRef,
+      manifestRef,
+      objects,
+      transferred: transfer.transferred + files.transferred,
+      skipped: transfer.skipped + files.skipped,
+      bytes: transfer.bytes + files.bytes,
+    };
   } finally {
     // A lease left behind only delays collections until it expires; the push's own outcome (or
     // its error) is what the caller needs to hear.

@@ -20,6 +20,8 @@ export interface RemoteAuditOptions {
   cas: Cas;
   outputHashesRef?: string;
   full?: boolean;
+  /** Download and rehash every object the OUTPUT_HASHES record requires (what `verify` checks of one run). */
+  rehashRequired?: boolean;
   concurrency?: number;
 }
 
@@ -60,10 +62,11 @@ export async function remoteAudit(options: RemoteAuditOptions): Promise<RemoteAu
   const present = new Map<string, boolean>();
   await mapLimit(check, concurrency, async (h) => present.set(h, await remote.hasObject(h)));
   const corrupt: string[] = [];
-  if (options.full) {
+  const rehash = new Set([...(options.full ? roots : []), ...(options.rehashRequired ? required : [])]);
+  if (rehash.size > 0) {
     const dir = await mkdtemp(join(tmpdir(), 'llm-packer-audit-'));
     try {
-      await mapLimit([...roots].filter((h) => present.get(h)).sort(), concurrency, async (h) => {
+      await mapLimit([...rehash].filter((h) => present.get(h)).sort(), concurrency, async (h) => {
         const tmp = join(dir, `${randomBytes(6).toString('hex')}.tmp`);
         await remote.getObjectToFile(h, tmp);
         if ((await hashFile(tmp)).hash !== h) corrupt.push(h);

@@ -7,7 +7,7 @@
 import { GC_EMPTY_ROOTS_ERROR } from '../gc/index.js';
 import { PackerError } from '../util/index.js';
 import { acquireLease } from './remoteLease.js';
-import { readRemoteLedger } from './remoteLedger.js';
+import { ledgerLive } from './ledgerLive.js';
 import { readRemoteRootFile } from './remoteRoots.js';
 import type { RemoteStore } from './types.js';
 
@@ -37,8 +37,9 @@ export async function runRemoteGc(options: RemoteGcOptions): Promise<RemoteGcRep
     const [runs, pins] = await Promise.all([readRemoteRootFile(remote, 'RUN_ROOTS'), readRemoteRootFile(remote, 'GC_PINS')]);
     const roots = new Set([...runs.roots, ...pins.roots]);
     if (roots.size === 0 && options.allowEmptyRoots !== true) throw new PackerError('POLICY_LOCK', GC_EMPTY_ROOTS_ERROR.slice('POLICY_LOCK:'.length));
-    // Seals are kept live by the ledger, as in a local store (an unreadable ledger stops the sweep).
-    const seals = new Set((await readRemoteLedger(remote)).flatMap((e) => (e.seal_ref ? [e.seal_ref] : [])));
+    // Seals, and the pack files they list, are kept live by the ledger (an unreadable ledger or
+    // seal stops the sweep).
+    const seals = await ledgerLive(remote);
     const objects = await remote.listObjects();
     const serverNow = (await remote.listDocs(lease.name)).find((d) => d.name === lease.name)?.lastModified ?? new Date();
     const candidates = objects.filter((o) => !roots.has(o.hash) && !seals.has(o.hash)).sort((a, b) => (a.hash < b.hash ? -1 : 1));

@@ -30,11 +30,20 @@ export async function readRemoteLedger(remote: RemoteStore): Promise<RemoteRunEn
   return parseLedger((await remote.readDoc(REMOTE_LEDGER))?.text, remote.location.url);
 }
 
-/** Add `entry` unless a run with its status ref is listed already. */
+/**
+ * Add `entry` unless a run with its status ref is listed already; a listed run that lacks the
+ * seal or archive `entry` names (pushed before by its ref alone) gains them.
+ */
 export async function appendRemoteRun(remote: RemoteStore, entry: RemoteRunEntry): Promise<void> {
   await updateDoc(remote, REMOTE_LEDGER, (text) => {
     const entries = parseLedger(text, remote.location.url);
-    if (entries.some((e) => e.status_ref === entry.status_ref)) return undefined;
-    return prettyJson([...entries, entry]);
+    const i = entries.findIndex((e) => e.status_ref === entry.status_ref);
+    if (i < 0) return prettyJson([...entries, entry]);
+    const listed = entries[i]!;
+    const gains = (entry.seal_ref !== undefined && listed.seal_ref === undefined) || (entry.archive_sha256 !== undefined && listed.archive_sha256 === undefined && (listed.seal_ref ?? entry.seal_ref) === entry.seal_ref);
+    if (!gains) return undefined;
+    const merged: RemoteRunEntry = { ...listed, ...(listed.seal_ref === undefined && entry.seal_ref !== undefined ? { seal_ref: entry.seal_ref } : {}) };
+    if (merged.seal_ref === entry.seal_ref && entry.archive_sha256 !== undefined && merged.archive_sha256 === undefined) merged.archive_sha256 = entry.archive_sha256;
+    return prettyJson(entries.map((e, j) => (j === i ? merged : e)));
   });
 }

@@ -4,10 +4,10 @@
  * and before it enters the local store. A damaged object never travels and never reaches an output.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashFile, type Cas } from '../cas/index.js';
-import { CorruptObjectError, PackerError, mapLimit } from '../util/index.js';
+import { CorruptObjectError, PackerError, mapLimit, sha256Hex } from '../util/index.js';
 import type { RemoteStore } from './types.js';
 
 export interface TransferReport {
@@ -99,4 +99,36 @@ async function downloadOne(cas: Cas, remote: RemoteStore, hash: string): Promise
   } finally {
     await rm(tmp, { force: true });
   }
+}
+
+/** A file to upload under its SHA-256 name, and what to say when its bytes are not that. */
+export interface FileObject {
+  hash: string;
+  file: string;
+  /** The error a changed file raises (it is never uploaded). */
+  onMismatch: (actual: string) => PackerError;
+}
+
+/**
+ * Upload files that are not in the local store (a pack folder's own files) under their hash,
+ * each checked against it first; what the remote has is skipped.
+ */
+export async function uploadFiles(remote: RemoteStore, files: readonly FileObject[], options: TransferOptions = {}): Promise<TransferReport> {
+  const byHash = new Map(files.map((f) => [f.hash, f]));
+  const report: TransferReport = { transferred: 0, skipped: 0, bytes: 0 };
+  await mapLimit([...byHash.values()], options.concurrency ?? DEFAULT_CONCURRENCY, async (f) => {
+    if (await remote.hasObject(f.hash)) {
+      report.skipped++;
+      return;
+    }
+    const actual = await hashFile(f.file);
+    if (actual.hash !== f.hash) throw f.onMismatch(actual.hash);
+    const body = actual.size <= IN_MEMORY_BYTES ? await readFile(f.file) : { file: f.file, size: actual.size };
+    // Read into memory after hashing: the bytes sent are checked once more against the name.
+    if (Buffer.isBuffer(body) && sha256Hex(body) !== f.hash) throw f.onMismatch(sha256Hex(body));
+    await remote.putObject(f.hash, body);
+    report.transferred++;
+    report.bytes += actual.size;
+  });
+  return report;
 }

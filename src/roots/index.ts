@@ -6,3 +6,5 @@ export { withRootsLock, ROOTS_LOCK_NAME } from './withRootsLock.js';
 export { withDirLock } from './withDirLock.js';
 export type { DirLockOptions, LockRetryOptions } from './withDirLock.js';
 export type { RootSourceName, RootFileState, RootsChange, LockHandle, LockTiming } from './types.js';
+export { GC_LOCK_NAME, PACK_LEASES_DIR, withPackLease, livePackLeases } from './packLease.js';
+export type { PackLeaseOptions } from './packLease.js';

@@ -17,7 +17,7 @@ import { OWNER_FILE, currentOwner, judgeLock, readOwner, type LockOwner } from '
 import type { LockHandle } from './types.js';
 
 /** A lock folder without an owner file, untouched for this long, is presumed dead. */
-const DEFAULT_STALE_MS = 10_000;
+export const DEFAULT_STALE_MS = 10_000;
 
 export interface LockRetryOptions {
   retries: number;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { mapLimit } from '../util/index.js';
+import { SCAN_WHOLE_BYTES, scanLargeFile } from './scanLargeFile.js';
 import { scanText } from './scanText.js';
 import type { SecretFinding, SecretMode } from './types.js';
 
@@ -7,6 +8,8 @@ import type { SecretFinding, SecretMode } from './types.js';
 export interface ScanTarget {
   rootPath: string;
   absPath: string;
+  /** Its size when known: a file over `SCAN_WHOLE_BYTES` is scanned in chunks, never read whole. */
+  size?: number;
 }
 
 export interface ScanFilesInput {
@@ -37,9 +40,7 @@ export async function scanFiles(input: ScanFilesInput): Promise<ScanResult> {
   if (input.mode === 'off') return { findings: [], withheld: new Set() };
   const read = input.read ?? ((p: string) => readFileSync(p));
   const perFile = await mapLimit(input.files, input.concurrency, async (file) => {
-    const bytes = await read(file.absPath);
-    if (!input.isText(bytes)) return [];
-    const raw = await scanText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), file.rootPath);
+    const raw = await scanOne(file, read, input.isText);
     return raw.map((f) => {
       const allowed = input.allow.has(f.fingerprint);
       return { path: file.rootPath, ...f, withheld: input.mode === 'withhold' && !allowed, allowed };
@@ -48,4 +49,11 @@ export async function scanFiles(input: ScanFilesInput): Promise<ScanResult> {
   const findings = perFile.flat();
   const withheld = new Set(findings.filter((f) => f.withheld).map((f) => f.path));
   return { findings, withheld };
+}
+
+async function scanOne(file: ScanTarget, read: (absPath: string) => Promise<Uint8Array> | Uint8Array, isText: ScanFilesInput['isText']) {
+  if ((file.size ?? 0) > SCAN_WHOLE_BYTES) return scanLargeFile(file.absPath, file.rootPath, isText);
+  const bytes = await read(file.absPath);
+  if (!isText(bytes)) return [];
+  return scanText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), file.rootPath);
 }

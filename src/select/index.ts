@@ -3,6 +3,6 @@ export type { SelectRules } from './compileRules.js';
 export { DEFAULT_IGNORE_PATTERNS } from './defaultIgnores.js';
 export { omittedLookup } from './findOmitted.js';
 export { planSelection } from './planSelection.js';
-export type { SecretPolicy, SelectionFlags, SelectionPlan } from './planSelection.js';
+export type { OversizePolicy, SecretPolicy, SelectionFlags, SelectionPlan } from './planSelection.js';
 export type { OmitReason, OmittedEntry, PatternList, SelectOptions } from './types.js';
-export { listOmitted } from './listOmitted.js';
+export { listOmitted, tooLargeEntry } from './listOmitted.js';

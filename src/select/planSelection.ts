@@ -27,9 +27,16 @@ export interface SecretPolicy {
   allow: ReadonlySet<string>;
 }
 
+/**
+ * What a file over the per-file limit (`maxEntryBytes`) does: `omit` leaves it out with the reason
+ * `too-large`; `refuse` stops the pack (`PACK_LIMIT_EXCEEDED`), the AGS scopes' contract.
+ */
+export type OversizePolicy = 'omit' | 'refuse';
+
 export interface SelectionPlan {
   rules: SelectRules;
   secrets: SecretPolicy;
+  oversize: OversizePolicy;
 }
 
 function lists(config: readonly string[] | undefined, flags: readonly string[] | undefined, flag: string): PatternList[] {
@@ -41,8 +48,9 @@ function lists(config: readonly string[] | undefined, flags: readonly string[] |
 
 /**
  * The selection of one run: the config's `include`/`ignore`/`defaultIgnores`/`secrets`, then the
- * flags. The AGS scopes keep docs/FORMATS.md §10's selection: no default ignores, and secret
- * findings are listed but not withheld unless `withholdSecrets`.
+ * flags. The AGS scopes keep docs/FORMATS.md §10's selection: no default ignores, secret
+ * findings listed but not withheld unless `withholdSecrets`, and a file over the per-file limit
+ * refuses the pack (elsewhere it is left out as too large).
  */
 export function planSelection(flags: SelectionFlags, config: PackerConfig | undefined, scope: Scope): SelectionPlan {
   const isAgs = scope.selection === 'ags';
@@ -57,5 +65,5 @@ export function planSelection(flags: SelectionFlags, config: PackerConfig | unde
   );
   const check = flags.secretCheck ?? config?.secrets?.check ?? true;
   const mode: SecretMode = !check ? 'off' : isAgs && flags.withholdSecrets !== true ? 'list' : 'withhold';
-  return { rules, secrets: { mode, allow: new Set(config?.secrets?.allow ?? []) } };
+  return { rules, secrets: { mode, allow: new Set(config?.secrets?.allow ?? []) }, oversize: isAgs ? 'refuse' : 'omit' };
 }

@@ -8,8 +8,10 @@
  *   scope            the scope's own rules (AGS exclusions, config globs, `.git`, the store's folders)
  *   binary           not text
  *   secret           secretlint found a secret in it (see meta/SECRETS.json)
+ *   too-large        larger than the scope's per-file limit (`--max-entry-bytes`); the AGS scopes
+ *                    refuse the whole pack instead (docs/FORMATS.md §10)
  */
-export type OmitReason = 'gitignore' | 'ignore' | 'default-ignore' | 'outside-include' | 'scope' | 'binary' | 'secret';
+export type OmitReason = 'gitignore' | 'ignore' | 'default-ignore' | 'outside-include' | 'scope' | 'binary' | 'secret' | 'too-large';
 
 export interface OmittedEntry {
   /** Relative to the packed root, `/`-separated; a folder the walk did not enter ends with `/`. */
@@ -21,6 +23,10 @@ export interface OmittedEntry {
   source?: string;
   /** 1-based line of the rule in `source` (for a list of patterns: its position). */
   line?: number;
+  /** `too-large`: the file's size in bytes. */
+  bytes?: number;
+  /** `too-large`: the per-file limit it is over (`max_entry_bytes`), in bytes. */
+  limit?: number;
 }
 
 /** The user's say in the selection, from the command line and the config file. */

@@ -16,7 +16,7 @@ async function importCounter(encoding: TokenEncoding): Promise<CountTokens> {
   }
 }
 
-function isTokenEncoding(name: string): name is TokenEncoding {
+export function isTokenEncoding(name: string): name is TokenEncoding {
   return (TOKEN_ENCODINGS as readonly string[]).includes(name);
 }
 

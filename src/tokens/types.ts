@@ -12,6 +12,13 @@ export interface TokenCounter {
   count(text: string): number;
 }
 
+/**
+ * The cache variant of a stored object's own text: its bytes read as UTF-8, exactly what
+ * `read_file` returns (no heading, no fence). Renderers' variants (`md.ts`, `xml`, …) count a
+ * file's block in a pack instead.
+ */
+export const OBJECT_TEXT_VARIANT = 'utf8';
+
 /** A cached count's key: the stored object's hash and what was counted of it (see `unitVariant`). */
 export interface TokenCacheKey {
   hash: string;

@@ -70,7 +70,7 @@ const ERROR_CODES = {
   REMOTE_BUSY: 1,
   // MCP server
   MCP_PATH_REFUSED: 2,
-  MCP_UNSUPPORTED: 2,
+  MCP_PACK_NOT_FOUND: 2,
 } as const;
 
 /**

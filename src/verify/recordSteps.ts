@@ -10,6 +10,8 @@ import { hashFile } from '../cas/index.js';
 import { parseManifest } from '../manifest/index.js';
 import { packPaths } from '../packdir/index.js';
 import { loadOutputHashes, loadStatus, loadTaskSpec } from '../records/index.js';
+import { remoteAudit } from '../remote/remoteAudit.js';
+import { readRemoteRoots } from '../remote/remoteRoots.js';
 import { readRoots } from '../roots/index.js';
 import { parseRunRefs, runSnapshotHash } from '../runRecord/index.js';
 import { canonicalJson, isErrno, mapLimit, sha256Hex } from '../util/index.js';
@@ -141,23 +143,40 @@ export const payloadsStep: VerifyStep = {
 
 export const rootsStep: VerifyStep = {
   name: 'roots',
-  needs: ['runsDir', 'manifest'],
+  needs: ['runs', 'manifest'],
   async run(state) {
     const refs = state.refs!;
-    const { all } = await readRoots(state.options.runsDir!);
+    const { remote, runsDir } = state.options;
+    // With a team store, the run must be rooted there: that is what keeps it from its collector.
+    const all = remote ? await readRemoteRoots(remote) : (await readRoots(runsDir!)).all;
     const needed = [refs.task_spec_ref, refs.output_hashes_ref, refs.status_ref, state.manifest!.hash, ...state.manifest!.payloads];
     const unrooted = [...new Set(needed.filter((h) => !all.has(h)))].sort();
-    if (unrooted.length) fail('ROOTS_INVALID', `not rooted: ${unrooted.join(', ')}`);
-    return `${new Set(needed).size} hashes rooted`;
+    if (unrooted.length) fail('ROOTS_INVALID', `not rooted${remote ? ` on ${remote.location.url}` : ''}: ${unrooted.join(', ')}`);
+    return `${new Set(needed).size} hashes rooted${remote ? ` on ${remote.location.url}` : ''}`;
   },
 };
 
 export const auditStep: VerifyStep = {
   name: 'audit',
-  needs: ['cas', 'runsDir', 'refs'],
+  needs: ['cas', 'runs', 'refs'],
   async run(state) {
-    const { cas, runsDir, root } = state.options;
-    const receipt = await rootAudit({ cas: cas!, runsDir: runsDir!, root: root ?? runsDir!, outputHashesRef: state.refs!.output_hashes_ref, full: true });
+    const { cas, runsDir, root, remote } = state.options;
+    const outputHashesRef = state.refs!.output_hashes_ref;
+    if (remote) {
+      // Mode B on the team store: the run's every object there and rooted, each downloaded and rehashed.
+      const r = await remoteAudit({ remote, cas: cas!, outputHashesRef, rehashRequired: true });
+      if (r.verdict !== 'PASS') {
+        const findings = [
+          ...r.requiredMissing.map((h) => `missing ${h}`),
+          ...r.requiredUnreachable.map((h) => `not rooted ${h}`),
+          ...r.corrupt.map((h) => `corrupt ${h}`),
+          ...r.errors,
+        ];
+        fail('AUDIT_FAIL', `Mode B audit of ${remote.location.url} FAIL: ${findings.length} findings`, findings);
+      }
+      return `Mode B of ${remote.location.url} PASS, the run's ${r.requiredTotal} objects rehashed`;
+    }
+    const receipt = await rootAudit({ cas: cas!, runsDir: runsDir!, root: root ?? runsDir!, outputHashesRef, full: true });
     if (receipt.verdict !== 'PASS') {
       const findings = [...receipt.requiredMissing, ...receipt.requiredUnreachable, ...(receipt.requiredCorrupt ?? []), ...receipt.errors];
       fail('AUDIT_FAIL', `Mode B audit FAIL: ${findings.join(', ')}`);

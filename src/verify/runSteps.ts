@@ -1,7 +1,8 @@
 /** The steps that tie the seal to the store and the run ledger, and the pack's archive to the ledger. */
 import { basename } from 'node:path';
 import { hashFile } from '../cas/index.js';
-import { readLedger } from '../runs/index.js';
+import { readRemoteLedger } from '../remote/remoteLedger.js';
+import { readLedger, type RunEntry } from '../runs/index.js';
 import { isErrno } from '../util/index.js';
 import { fail } from './checkFailure.js';
 import type { VerifyStep } from './types.js';
@@ -11,32 +12,46 @@ export const sealInStoreStep: VerifyStep = {
   needs: ['cas', 'seal'],
   async run(state) {
     const { hash, bytes } = state.seal!;
-    const cas = state.options.cas!;
-    if (!(await cas.has(hash))) fail('SEAL_UNRECORDED', `the seal sha256:${hash} is not in the store`);
-    const stored = await cas.get(hash);
+    const { cas, remote } = state.options;
+    // With a team store, fetchRun brought the seal from it: missing here means missing there too.
+    const where = remote ? `the store or on ${remote.location.url}` : 'the store';
+    if (!(await cas!.has(hash))) fail('SEAL_UNRECORDED', `the seal sha256:${hash} is not in ${where}`);
+    const stored = await cas!.get(hash);
     if (!stored.equals(bytes)) fail('SEAL_UNRECORDED', `the stored seal differs from SEAL.json`);
     return `sha256:${hash}`;
   },
 };
 
+/** The newest entry of `entries` that recorded seal `hash`. */
+function entryFor(entries: readonly RunEntry[], hash: string): RunEntry | undefined {
+  return [...entries].reverse().find((e) => e.seal_ref === hash);
+}
+
 export const ledgerStep: VerifyStep = {
   name: 'ledger',
-  needs: ['runsDir', 'seal'],
+  needs: ['runs', 'seal'],
   async run(state) {
     const { hash, seal } = state.seal!;
-    const entries = await readLedger(state.options.runsDir!);
-    const entry = [...entries].reverse().find((e) => e.seal_ref === hash);
-    if (!entry) fail('SEAL_UNRECORDED', `no run in the ledger recorded this seal (sha256:${hash})`);
+    const { runsDir, remote } = state.options;
+    // The local ledger first; a run packed on another machine is in the team store's ledger.
+    let entry = runsDir ? entryFor(await readLedger(runsDir), hash) : undefined;
+    let where = '';
+    if (!entry && remote) {
+      entry = entryFor(await readRemoteLedger(remote), hash);
+      where = `, in the ledger of ${remote.location.url}`;
+    }
+    const searched = [runsDir ? 'the ledger' : undefined, remote ? `the ledger of ${remote.location.url}` : undefined].filter(Boolean).join(' or ');
+    if (!entry) fail('SEAL_UNRECORDED', `no run in ${searched} recorded this seal (sha256:${hash})`);
     if (entry.status_ref !== seal.status_ref) fail('SEAL_UNRECORDED', `the ledger records this seal for STATUS ${entry.status_ref}, the seal names ${seal.status_ref}`);
     if (entry.verdict !== 'PASS') fail('SEAL_UNRECORDED', `the run that made this pack has verdict ${entry.verdict}`);
     state.ledgerEntry = entry;
-    return `run ${entry.status_ref} (${entry.scope}, ${entry.file_count} files)`;
+    return `run ${entry.status_ref} (${entry.scope}, ${entry.file_count} files)${where}`;
   },
 };
 
 export const archiveStep: VerifyStep = {
   name: 'archive',
-  needs: ['runsDir', 'seal'],
+  needs: ['runs', 'seal'],
   async run(state) {
     const entry = state.ledgerEntry;
     if (!entry) fail('SEAL_UNRECORDED', 'no ledger entry to check the archive against');

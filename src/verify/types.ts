@@ -1,5 +1,6 @@
 import type { Cas } from '../cas/index.js';
 import type { PackManifest } from '../manifest/index.js';
+import type { RemoteStore } from '../remote/types.js';
 import type { RunRefs } from '../runRecord/index.js';
 import type { RunEntry } from '../runs/index.js';
 import type { Seal } from '../seal/index.js';
@@ -39,6 +40,12 @@ export interface VerifyOptions {
   runsDir?: string;
   /** The packed root (the audit prints root files relative to it); default: the runs dir. */
   root?: string;
+  /**
+   * A team store the run was pushed to. What the run needs is brought from it into `cas` (the
+   * cache) first; the roots and the audit are the remote's; the ledger is the local one, else the
+   * remote's when the local one does not know the run.
+   */
+  remote?: RemoteStore;
 }
 
 /** What the steps learn, for the steps after them. */
@@ -52,7 +59,8 @@ export interface VerifyState {
 
 export interface VerifyStep {
   name: string;
-  needs: readonly ('cas' | 'runsDir' | 'seal' | 'refs' | 'manifest')[];
+  /** `runs`: a runs dir, or a remote (its roots and ledger). */
+  needs: readonly ('cas' | 'runs' | 'seal' | 'refs' | 'manifest')[];
   /** Returns the detail of a pass; throws (a PackerError with problems, ideally) on a failure. */
   run(state: VerifyState): Promise<string>;
 }

@@ -4,7 +4,7 @@
  * the store and the run ledger, the archive beside the pack against the ledger; then everything
  * the run recorded — manifest, RUN_REFS, records, payloads, roots and a full Mode B audit. A step
  * whose store or runs dir is not at hand is skipped and says so; the pack holds only if every step
- * ran and passed.
+ * ran and passed. With a team store (`remote`), the run is checked as the remote holds it.
  */
 import { recoverPublish } from '../packdir/index.js';
 import { assertAbsolute, isPackerError } from '../util/index.js';
@@ -21,6 +21,7 @@ import {
   statusStep,
   taskSpecStep,
 } from './recordSteps.js';
+import { fetchRun } from './fetchRun.js';
 import { archiveStep, ledgerStep, sealInStoreStep } from './runSteps.js';
 import type { VerifyCheck, VerifyOptions, VerifyReport, VerifyState, VerifyStep } from './types.js';
 
@@ -45,7 +46,7 @@ const VERIFY_STEPS: readonly VerifyStep[] = [
 function missing(step: VerifyStep, state: VerifyState): string | undefined {
   for (const need of step.needs) {
     if (need === 'cas' && !state.options.cas) return 'no store (pass --cas-root)';
-    if (need === 'runsDir' && !state.options.runsDir) return 'no runs dir (pass --runs-dir)';
+    if (need === 'runs' && !state.options.runsDir && !state.options.remote) return 'no runs dir (pass --runs-dir, or --remote for a team store)';
     if (need === 'seal' && !state.seal) return 'no valid seal';
     if (need === 'refs' && !state.refs) return 'no run refs';
     if (need === 'manifest' && !state.manifest) return 'no valid manifest';
@@ -96,6 +97,10 @@ export async function verifyPack(options: VerifyOptions): Promise<VerifyReport> 
   await recoverPublish(options.packDir);
   const state: VerifyState = { options };
   const checks: VerifyCheck[] = [];
-  for (const step of VERIFY_STEPS) checks.push(await runStep(step, state));
+  for (const step of VERIFY_STEPS) {
+    // With a team store, what the run needs comes down into the cache once the seal names the run.
+    if (step === sealInStoreStep) await fetchRun(state);
+    checks.push(await runStep(step, state));
+  }
   return { pack: options.packDir, ok: checks.every((c) => c.ok), complete: !checks.some((c) => c.skipped), checks };
 }

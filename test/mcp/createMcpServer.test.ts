@@ -172,3 +172,15 @@ test('with a team store, objects missing locally are fetched, verified, then rea
   assert.equal(errorCode(bad), 'CAS_CORRUPT_OBJECT');
   assert.equal(await openCas(join(local, 'cas')).has(f5), false);
 });
+
+test('list_files takes counts from the store token cache first: a cached count is answered without counting', async (t) => {
+  const { root, call, pack } = await setup(t);
+  const first = await call('list_files', { manifest: pack.manifestRef, glob: 'src/f0.ts' });
+  const f0 = (first.structuredContent as { files: { ref: string; tokens: number }[] }).files[0]!;
+  assert.ok(f0.tokens > 0 && f0.tokens < 100);
+  // A later line wins in the cache log: a count no tokenizer gives proves the cache answered.
+  const log = join(root, '.llm-packer/cas/tokens/counts-o200k_base.log');
+  await writeFile(log, `${await readFile(log, 'utf8')}${f0.ref.slice('sha256:'.length)} utf8 4242\n`);
+  const again = await call('list_files', { manifest: pack.manifestRef, glob: 'src/f0.ts' });
+  assert.equal((again.structuredContent as { files: { tokens: number }[] }).files[0]!.tokens, 4242);
+});

@@ -3,10 +3,12 @@
  * over stdio, as an agent's host would run it.
  */
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { objectPath } from '../../src/cas/index.js';
+import { objectPath, openCas } from '../../src/cas/index.js';
+import { loadTokenCounter } from '../../src/tokens/index.js';
 import { flipByte } from '../fixtures/damageObject.js';
 import { runBuilt } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -14,7 +16,7 @@ import { errorCode, startMcp, textOf } from './mcpClient.js';
 
 const TOOLS = {
   pack: ['path', 'scope', 'include', 'ignore', 'splitTokens', 'style'],
-  list_files: ['manifest', 'glob'],
+  list_files: ['manifest', 'glob', 'encoding'],
   read_file: ['manifest', 'path', 'ref', 'startLine', 'endLine'],
   read_part: ['pack', 'part'],
   grep: ['manifest', 'pattern', 'glob'],
@@ -73,6 +75,19 @@ test('llm-packer mcp over stdio: pack, list, read, read a part, grep, verify; re
   const alpha = list.find((f) => f.path === 'src/alpha.ts')!;
   assert.equal(alpha.bytes, Buffer.byteLength(files['src/alpha.ts']!));
   assert.ok(alpha.tokens > 0);
+  // every count is exact: a fresh tokenizer on the file's text gives the same number
+  assert.equal((listed.structuredContent as { tokenEncoding: string }).tokenEncoding, 'o200k_base');
+  const o200k = await loadTokenCounter('o200k_base');
+  for (const f of list) assert.equal(f.tokens, o200k.count(files[f.path]!), f.path);
+  assert.match(textOf(listed), /^src\/alpha\.ts\t\d+ bytes\t\d+ tokens\tsha256:/m);
+  const cl = await mcp.call('list_files', { manifest: pack.manifestRef, glob: 'src/long.txt', encoding: 'cl100k_base' });
+  const clList = cl.structuredContent as { tokenEncoding: string; files: { tokens: number }[] };
+  assert.equal(clList.tokenEncoding, 'cl100k_base');
+  assert.equal(clList.files[0]!.tokens, (await loadTokenCounter('cl100k_base')).count(LONG));
+  assert.notEqual(clList.files[0]!.tokens, list.find((f) => f.path === 'src/long.txt')!.tokens);
+  // … and kept in the store's token cache, under the object's hash
+  const cache = await readFile(join(work, '.llm-packer/cas/tokens/counts-o200k_base.log'), 'utf8');
+  assert.ok(cache.includes(`${alpha.ref.slice('sha256:'.length)} utf8 ${alpha.tokens}\n`), cache);
   const globbed = await mcp.call('list_files', { manifest: pack.manifestRef, glob: 'src/**' });
   assert.deepEqual((globbed.structuredContent as { files: { path: string }[] }).files.map((f) => f.path), ['src/alpha.ts', 'src/long.txt']);
 
@@ -106,6 +121,8 @@ test('llm-packer mcp over stdio: pack, list, read, read a part, grep, verify; re
   // read_part: the index, then a part that holds a packed file
   const index = await mcp.call('read_part', { pack: pack.outDir, part: 0 });
   assert.equal(index.isError, undefined, textOf(index));
+  const indexPart = index.structuredContent as { text: string; tokens: number };
+  assert.equal(indexPart.tokens, o200k.count(indexPart.text), 'the index is counted exactly too');
   const partTexts = await Promise.all(pack.parts.slice(1).map((p) => mcp.call('read_part', { pack: pack.outDir, part: p.part })));
   assert.ok(partTexts.some((r) => (r.structuredContent as { text: string }).text.includes("export const alpha = 'needle1';")));
   assert.equal(errorCode(await mcp.call('read_part', { pack: pack.outDir, part: 99 })), 'INPUT_INVALID');
@@ -169,4 +186,58 @@ test('llm-packer mcp answers every request even when the client closes its end r
   assert.deepEqual(answers.map((a) => a.id).sort(), [1, 2, 3, 4]);
   assert.match(answers.find((a) => a.id === 3)!.result.structuredContent!.manifestRef!, /^sha256:/);
   assert.equal(answers.find((a) => a.id === 4)!.result.isError, true);
+});
+
+test('read_part and verify take a seal ref: through the ledger to the pack folder, checked against the seal; from the store when the folder is gone', async (t) => {
+  const dir = await tempDir(t, 'llmp-mcp-');
+  const { work } = await fixture(dir);
+  const mcp = await startMcp(['--root', 'work'], dir);
+  t.after(() => mcp.client.close());
+  const packed = await mcp.call('pack', { path: '.' });
+  assert.equal(packed.isError, undefined, textOf(packed));
+  const pack = packed.structuredContent as { manifestRef: string; outDir: string; sealRef: string; parts: { part: number; file: string }[] };
+  assert.match(pack.sealRef, /^sha256:[0-9a-f]{64}$/);
+  assert.equal(pack.sealRef.slice('sha256:'.length), createHash('sha256').update(await readFile(join(pack.outDir, 'SEAL.json'))).digest('hex'));
+  assert.match(textOf(packed), new RegExp(`^seal ${pack.sealRef}$`, 'm'));
+
+  // verify and read_part by seal ref reach the same folder
+  const verified = await mcp.call('verify', { pack: pack.sealRef });
+  const report = verified.structuredContent as { ok: boolean; pack: string; sealRef: string };
+  assert.equal(report.ok, true, textOf(verified));
+  assert.deepEqual([report.pack, report.sealRef], [pack.outDir, pack.sealRef]);
+  const byFolder = await mcp.call('read_part', { pack: pack.outDir, part: 1 });
+  const bySeal = await mcp.call('read_part', { pack: pack.sealRef, part: 1 });
+  assert.equal(bySeal.isError, undefined, textOf(bySeal));
+  const part = bySeal.structuredContent as { text: string; ref: string; pack: string; sealRef: string };
+  assert.deepEqual([part.text, part.ref, part.pack, part.sealRef], [(byFolder.structuredContent as { text: string }).text, (byFolder.structuredContent as { ref: string }).ref, pack.outDir, pack.sealRef]);
+  assert.match(textOf(bySeal), /checked against seal sha256:/);
+
+  // a seal no run recorded, and a malformed ref
+  assert.equal(errorCode(await mcp.call('verify', { pack: `sha256:${'0'.repeat(64)}` })), 'SEAL_UNRECORDED');
+  assert.equal(errorCode(await mcp.call('read_part', { pack: 'sha256:xyz', part: 0 })), 'INVALID_REFERENCE');
+
+  // a part changed in the folder is refused by seal ref (by folder it is read as it is)
+  const partFile = join(pack.outDir, pack.parts[1]!.file);
+  const original = await readFile(partFile);
+  await appendFile(partFile, 'tampered\n');
+  assert.equal(errorCode(await mcp.call('read_part', { pack: pack.sealRef, part: 1 })), 'SEAL_MISMATCH');
+  await writeFile(partFile, original);
+
+  // the folder gone: verify cannot run, read_part says what to pass instead (the manifest ref)
+  const moved = join(dir, 'moved-pack');
+  await rename(pack.outDir, moved);
+  const gone = await mcp.call('verify', { pack: pack.sealRef });
+  assert.equal(errorCode(gone), 'MCP_PACK_NOT_FOUND');
+  const goneRead = await mcp.call('read_part', { pack: pack.sealRef, part: 1 });
+  assert.equal(errorCode(goneRead), 'MCP_PACK_NOT_FOUND');
+  assert.ok(textOf(goneRead).includes(pack.manifestRef), textOf(goneRead));
+  assert.match(textOf(goneRead), /not its SPLIT parts or meta\//);
+
+  // … unless the bytes the seal names are in the store: then the part is read from there, checked
+  const cas = openCas(join(work, '.llm-packer/cas'));
+  for (const f of ['meta/PACK_INFO.json', pack.parts[0]!.file, pack.parts[1]!.file]) await cas.putBytes(await readFile(join(moved, f)));
+  const fromStore = await mcp.call('read_part', { pack: pack.sealRef, part: 1 });
+  assert.equal(fromStore.isError, undefined, textOf(fromStore));
+  assert.deepEqual([(fromStore.structuredContent as { text: string }).text, (fromStore.structuredContent as { pack: string }).pack], [part.text, pack.sealRef]);
+  assert.equal(mcp.stderr(), '');
 });

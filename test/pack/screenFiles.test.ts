@@ -53,6 +53,24 @@ test('a file over the entry limit is sniffed: a binary one is left out, a text o
   await assert.rejects(screen(files, repoScope({ maxEntryBytes: 50 })), { message: 'PACK_LIMIT_EXCEEDED:max_entry_bytes (100 > 50)' });
 });
 
+test("where the scope omits oversize files, a text file over the entry limit is left out as too large, unscanned", async (t) => {
+  const root = await tempDir(t);
+  const files = await candidates(root, { 'big.bin': Buffer.alloc(100, 0), 'big.txt': 'a'.repeat(100), 'small.txt': 'ok' });
+  const scanned: string[] = [];
+  const scan = async (fs: readonly SourceFile[]) => {
+    scanned.push(...fs.map((f) => f.path));
+    return { findings: [], withheld: new Set<string>() };
+  };
+  const input = { selection: { files, omitted: [], ignored: [] }, scope: repoScope({ maxEntryBytes: 50, maxTotalBytes: 60 }), isTextContent, concurrency: 4, scan };
+  const out = await screenFiles({ ...input, oversize: 'omit' });
+  assert.deepEqual(out.files.map((f) => f.path), ['small.txt']);
+  assert.deepEqual(out.omitted.map((f) => f.path), ['big.bin'], 'binary wins over too large');
+  assert.deepEqual(out.tooLarge.map((f) => [f.path, f.size]), [['big.txt', 100]]);
+  assert.deepEqual(scanned, ['small.txt'], 'a too-large file is not scanned');
+  assert.equal(out.bytes, 2, 'nor counted for the total limit');
+  await assert.rejects(screenFiles({ ...input, oversize: 'refuse' }), { message: 'PACK_LIMIT_EXCEEDED:max_entry_bytes (100 > 50)' });
+});
+
 test('each limit stops the run with PACK_LIMIT_EXCEEDED:<which> (<numbers>)', async (t) => {
   const root = await tempDir(t);
   const files = await candidates(root, { 'a.txt': 'aaaa', 'b.txt': 'bbbbbb', 'c.bin': Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) });

@@ -1,11 +1,14 @@
 /**
  * The done-when of the team store, through the built CLI: two "machines" (separate local stores)
  * pack different trees into one bucket at the same time while a third runs
- * `gc --remote --apply --grace 0` in a loop. Afterwards every pack that succeeded consumes
- * byte-exactly on a fourth, empty store, its run passes a Mode B audit of the remote, and a full
- * audit finds every rooted object present and intact.
+ * `gc --remote --apply --grace 0` in a loop. Afterwards, on a fourth machine (an empty store, no
+ * runs dir), every pack that succeeded is pulled and consumed by its manifest ref alone: the files
+ * rebuild byte-exactly and the pulled pack verifies against the remote (`verify --remote`: seal,
+ * files, the remote's ledger and roots, every object rehashed); a full audit finds every rooted
+ * object present and intact.
  */
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -16,7 +19,6 @@ const ROUNDS = 3;
 
 interface Packed {
   manifestRef: string;
-  outputHashesRef: string;
   snapshot: string;
 }
 
@@ -32,10 +34,10 @@ async function machine(dir: string, url: string, name: string): Promise<{ packed
       failed.push(r.stderr.trim());
       continue;
     }
-    const s = JSON.parse(r.stdout) as { refs: { manifestRef: string; outputHashesRef: string } };
+    const s = JSON.parse(r.stdout) as { refs: { manifestRef: string } };
     const snapshot = join(dir, name, `snapshot${round}`);
     await cp(tree, snapshot, { recursive: true });
-    packed.push({ manifestRef: s.refs.manifestRef, outputHashesRef: s.refs.outputHashesRef, snapshot });
+    packed.push({ manifestRef: s.refs.manifestRef, snapshot });
     // An object nobody roots, so that the collector has real work beside the packs.
     const junk = join(dir, name, `junk${round}.txt`);
     await writeFile(junk, `${name} junk ${round}\n`);
@@ -80,9 +82,14 @@ test('two machines pack into one bucket while a third collects in a loop: nothin
     const consume = await cli(['consume', p.manifestRef, '--remote', url, '--out', out, ...fourth], dir);
     assert.equal(consume.code, 0, consume.stderr);
     assert.deepEqual(await treeBytes(out), await treeBytes(p.snapshot));
-    const audit = await cli(['audit', '--remote', url, '--output-hashes', p.outputHashesRef, ...fourth], dir);
-    assert.equal(audit.code, 0, audit.stdout + audit.stderr);
+    const pack = join(dir, 'agent', `pack${i}`);
+    const pull = await cli(['pull', p.manifestRef, '--remote', url, '--out', pack, ...fourth], dir);
+    assert.equal(pull.code, 0, pull.stderr);
+    const verify = await cli(['verify', pack, '--remote', url, ...fourth], dir);
+    assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+    assert.doesNotMatch(verify.stdout, /not checked|FAIL/);
   }
+  assert.equal(existsSync(join(dir, 'agent', 'runs')), false, 'the fourth machine verified without a runs dir of its own');
   const full = await cli(['audit', '--remote', url, '--full', ...fourth], dir);
   assert.equal(full.code, 0, full.stdout + full.stderr);
   t.diagnostic(`packs ${all.length}, collections ${collections.runs} (busy ${collections.busy}, deleted ${collections.deleted})`);

@@ -1,13 +1,16 @@
 /**
  * `pack --remote` killed with SIGKILL at random moments (at least 20 times): after every kill the
- * remote holds no root naming a missing object, and at the end a rerun succeeds and its pack
- * consumes byte-exactly from an empty store.
+ * remote holds no root naming a missing object and no ledger entry naming a missing seal or pack
+ * file, and at the end a rerun succeeds, its files consume byte-exactly from an empty store and
+ * its pack, pulled there by the same ref, verifies against the remote.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openRemote } from '../../src/remote/index.js';
+import { ledgerLive } from '../../src/remote/ledgerLive.js';
+import { readRemoteLedger } from '../../src/remote/remoteLedger.js';
 import { readRemoteRoots } from '../../src/remote/remoteRoots.js';
 import { BIN } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -49,6 +52,10 @@ test(`pack --remote killed ${KILLS} times at random moments never leaves a root 
     if (code === 0) completed++;
     const roots = await readRemoteRoots(remote);
     for (const h of roots) assert.ok(await remote.hasObject(h), `after kill ${k}: root ${h} names a missing object`);
+    for (const e of await readRemoteLedger(remote)) {
+      if (e.seal_ref) assert.ok(await remote.hasObject(e.seal_ref), `after kill ${k}: the ledger names a missing seal ${e.seal_ref}`);
+    }
+    for (const h of await ledgerLive(remote)) assert.ok(await remote.hasObject(h), `after kill ${k}: a pack file ${h} the ledger keeps is missing`);
   }
   t.diagnostic(`${KILLS} kills over ${Math.round(span)} ms; ${completed} runs finished before their kill`);
   for (let i = 0; i < 4; i++) {
@@ -60,4 +67,12 @@ test(`pack --remote killed ${KILLS} times at random moments never leaves a root 
     assert.equal(consume.code, 0, consume.stderr);
     assert.deepEqual(await treeBytes(out), await treeBytes(join(dir, `tree${i}`)));
   }
+  const last = await cli([...argv(3), '--json'], dir);
+  const ref = (JSON.parse(last.stdout) as { refs: { manifestRef: string } }).refs.manifestRef;
+  const pack = join(dir, 'pulled');
+  const empty = ['--cas-root', join(dir, 'empty-cas'), '--runs-dir', join(dir, 'empty-runs')];
+  const pull = await cli(['pull', ref, '--remote', url, '--out', pack, ...empty], dir);
+  assert.equal(pull.code, 0, pull.stderr);
+  const verify = await cli(['verify', pack, '--remote', url, ...empty], dir);
+  assert.equal(verify.code, 0, verify.stdout + verify.stderr);
 });

@@ -1,6 +1,6 @@
 /**
  * The team store through the built CLI against a real S3 server (radosgw): pack on one machine
- * (a local store), consume and verify on another (an empty local store) by the ref alone; what
+ * (a local store), consume, pull and verify on another (an empty local store) by the ref alone; what
  * the remote already has is not sent again; damage on the remote never reaches an output; wrong
  * credentials and a missing bucket are one line each; GC keeps what is rooted and honours leases.
  */
@@ -43,6 +43,23 @@ test('a pack pushed from one store is consumed byte-exactly from an empty one, b
   const audit = await cli(['audit', '--remote', url, '--output-hashes', summary.refs.outputHashesRef, '--full', ...store('agent')], dir);
   assert.equal(audit.code, 0, audit.stdout + audit.stderr);
   assert.match(audit.stdout, /PASS/);
+
+  // The pack itself, by the same ref: pulled, then verified against the remote.
+  const pull = await cli(['pull', summary.refs.manifestRef, '--remote', url, '--out', 'pack', ...store('agent')], dir);
+  assert.equal(pull.code, 0, pull.stderr);
+  const sealed = async (pack: string) => {
+    const files = await treeBytes(join(dir, pack));
+    files.delete('STORE.json'); // where this machine's store is: outside the seal
+    return files;
+  };
+  assert.deepEqual(await sealed('pack'), await sealed('out'), 'the pack rebuilt file by file');
+  const alone = await cli(['verify', 'pack', ...store('agent')], dir);
+  assert.equal(alone.code, 2, 'without the remote, its ledger, roots and audit are not checked');
+  assert.match(alone.stdout, /not checked ledger: no runs dir \(pass --runs-dir, or --remote/);
+  const verify = await cli(['verify', 'pack', '--remote', url], dir);
+  assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+  assert.match(verify.stdout, new RegExp(`ok   roots: \\d+ hashes rooted on ${url}`));
+  assert.match(verify.stdout, /ok   ledger: .*in the ledger of s3:/);
 });
 
 test('a second push of the same run sends nothing; pull brings a whole run into an empty store', async (t) => {
@@ -77,6 +94,10 @@ test('a corrupt or truncated remote object is caught on download and never reach
   const audit = await cli(['audit', '--remote', url, '--full', ...store('agent')], dir);
   assert.equal(audit.code, 1);
   assert.match(audit.stdout, new RegExp(`corrupt: ${hash}`));
+  // The packing machine's intact copy does not hide the remote's damage from verify --remote.
+  const verify = await cli(['verify', 'out', '--remote', url, ...store('laptop')], dir);
+  assert.equal(verify.code, 1, verify.stdout + verify.stderr);
+  assert.match(verify.stdout, new RegExp(`FAIL audit: .*\\n\\s+corrupt ${hash}`));
 });
 
 test('wrong credentials and a missing bucket: one clear line each, exit 2', async (t) => {

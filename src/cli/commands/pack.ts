@@ -4,6 +4,7 @@ import type { PackSummary, RunPackOptions } from '../../index.js';
 // A constant for help texts: importing it does not load the library (see ../lib.ts).
 import { DEFAULT_LIMITS } from '../../scopes/types.js';
 import { lib } from '../lib.js';
+import { addEntryLimitOption, entryLimitFrom, sizeDefault, wholeNumber } from '../limitOptions.js';
 
 type PackLimits = NonNullable<RunPackOptions['limits']>;
 import type { CliContext } from '../io.js';
@@ -41,26 +42,11 @@ interface PackFlags extends SelectCliFlags, OutputFlags {
   remote?: string;
 }
 
-function count(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new (lib().PackerError)('USAGE', ` ${flag} ${JSON.stringify(value)}: expected a whole number`);
-  }
-  return Number(value);
-}
-
-/** `52428800 = 50 MiB`: the number a flag takes, and what it means. */
-function sizeDefault(bytes: number): string {
-  return `${bytes} = ${formatBytes(bytes).replace(".0 ", " ")}`;
-}
-
 function limitsFrom(flags: PackFlags): Partial<PackLimits> {
-  const limits: Partial<PackLimits> = {};
-  const total = count('--max-total-bytes', flags.maxTotalBytes);
-  const entry = count('--max-entry-bytes', flags.maxEntryBytes);
-  const entries = count('--max-entries', flags.maxEntries);
+  const limits: Partial<PackLimits> = entryLimitFrom(flags);
+  const total = wholeNumber('--max-total-bytes', flags.maxTotalBytes);
+  const entries = wholeNumber('--max-entries', flags.maxEntries);
   if (total !== undefined) limits.maxTotalBytes = total;
-  if (entry !== undefined) limits.maxEntryBytes = entry;
   if (entries !== undefined) limits.maxEntries = entries;
   if (flags.disallowDuplicateHashes) limits.allowDuplicateHashes = false;
   return limits;
@@ -93,12 +79,14 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .option('--no-full', 'do not write FULL/')
     .option('--no-split', 'do not write SPLIT/')
     .option('--no-lite', 'do not write LITE/')
-    .option('--zip', 'also write archive/pack.zip and <out dir>.zip')
+    .option('--zip', 'also write <out dir>.zip: every file of the pack in one deterministic zip')
     .option('--stamp <s>', 'name stamp of the FULL files (default: digest12)');
   addSelectOptions(cmd);
-  addRemoteOption(addStoreOptions(cmd, { root: false }))
-    .option('--max-total-bytes <n>', `refuse to pack more bytes than this (default: ${sizeDefault(DEFAULT_LIMITS.maxTotalBytes)}, or the config's limits)`)
-    .option('--max-entry-bytes <n>', `refuse to pack a file larger than this (default: ${sizeDefault(DEFAULT_LIMITS.maxEntryBytes)}, or the config's limits)`)
+  addRemoteOption(addStoreOptions(cmd, { root: false })).option(
+    '--max-total-bytes <n>',
+    `refuse to pack more bytes than this (default: ${sizeDefault(DEFAULT_LIMITS.maxTotalBytes)}, or the config's limits)`,
+  );
+  addEntryLimitOption(cmd)
     .option('--max-entries <n>', `refuse to pack more files than this (default: ${DEFAULT_LIMITS.maxEntries}, or the config's limits)`)
     .option('--disallow-duplicate-hashes', 'refuse two files with the same content')
     .option('--allow-empty', 'write a pack even when the scope selects no file (default: refuse it, exit 1)')
@@ -142,7 +130,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
       const report = flags.stdout ? { ...ctx, io: { ...ctx.io, stdout: ctx.io.stderr } } : ctx;
       if (flags.stdout && summary.fullFile) await writeFullTo(ctx.io.stdout, summary.fullFile);
       const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, root));
-      const pushed = url === undefined ? undefined : await pushAfterPack(report, url, await storeLocationsFrom({ ...flags, scope: summary.scope.key }, ctx.io, root), summary.refs.statusRef);
+      const pushed = url === undefined ? undefined : await pushAfterPack(report, url, await storeLocationsFrom({ ...flags, scope: summary.scope.key }, ctx.io, root), summary.refs.statusRef, summary.outDir);
       if (flags.json) printJson(report.io, pushed ? { ...summary, remote: pushed } : summary);
       else if (!quiet) {
         printSummary(report, summary);

@@ -20,10 +20,11 @@ async function requireRemote(flags: Flags, io: CliIo): Promise<string> {
   return url;
 }
 
-/** The STATUS ref of a pack folder (its RUN_REFS.json), or the ref itself. */
-async function statusRefOf(target: string, io: CliIo): Promise<string> {
-  if (target.startsWith('sha256:') || lib().isHash(target)) return lib().parseHashInput(target, 'a STATUS ref');
-  const file = join(resolve(io.cwd, target), 'LITE', 'RUN_REFS.json');
+/** The STATUS ref of a pack folder (its RUN_REFS.json) and the folder, or the ref itself. */
+async function statusRefOf(target: string, io: CliIo): Promise<{ statusRef: string; packDir?: string }> {
+  if (target.startsWith('sha256:') || lib().isHash(target)) return { statusRef: lib().parseHashInput(target, 'a STATUS ref') };
+  const packDir = resolve(io.cwd, target);
+  const file = join(packDir, 'LITE', 'RUN_REFS.json');
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -33,7 +34,7 @@ async function statusRefOf(target: string, io: CliIo): Promise<string> {
   }
   const ref = (JSON.parse(text) as { status_ref?: unknown }).status_ref;
   if (typeof ref !== 'string' || !lib().isHash(ref)) throw new (lib().PackerError)('INPUT_INVALID', ` ${file} holds no status_ref`);
-  return ref;
+  return { statusRef: ref, packDir };
 }
 
 export function printPush(ctx: CliContext, report: PushReport): void {
@@ -41,12 +42,14 @@ export function printPush(ctx: CliContext, report: PushReport): void {
   printLine(ctx.io, `manifest ${report.manifestRef}`);
 }
 
-/** `pack --remote`: the local pack passed its audit; put its run on the remote. */
-export async function pushAfterPack(ctx: CliContext, url: string, where: { casRoot: string; runsDir: string }, statusRef: string): Promise<PushReport> {
-  return withRemote(url, ctx.io, (remote) => lib().pushRun({ cas: lib().openCas(where.casRoot), runsDir: where.runsDir, remote, statusRef }));
+/** `pack --remote` / `push`: put a run (and its pack folder, when at hand) on the remote. */
+export async function pushAfterPack(ctx: CliContext, url: string, where: { casRoot: string; runsDir: string }, statusRef: string, packDir?: string): Promise<PushReport> {
+  return withRemote(url, ctx.io, (remote) =>
+    lib().pushRun({ cas: lib().openCas(where.casRoot), runsDir: where.runsDir, remote, statusRef, ...(packDir !== undefined ? { packDir } : {}) }),
+  );
 }
 
-/** `consume --remote` / `verify --remote`: bring the manifest and its files into the local store. */
+/** `consume --remote`: bring the manifest and its files into the local store. */
 export async function pullForManifest(io: CliIo, url: string, casRoot: string, source: string): Promise<void> {
   await withRemote(url, io, async (remote) => {
     const cas = lib().openCas(casRoot);
@@ -92,24 +95,41 @@ export async function remoteRunsAction(ctx: CliContext, url: string, json: boole
 
 export function registerPush(program: Command, ctx: CliContext): void {
   addRemoteOption(addStoreOptions(program.command('push').description('put a pack that exists locally onto the remote store (objects first, roots last)')))
-    .argument('<pack>', 'a pack folder, or the STATUS ref of its run')
+    .argument('<pack>', 'a pack folder (its files go up too, for pull --out), or the STATUS ref of its run')
     .option('--json', 'print the report as JSON')
     .action(async (target: string, flags: Flags) => {
       const url = await requireRemote(flags, ctx.io);
       const where = await storeLocationsFrom(flags, ctx.io);
-      const report = await pushAfterPack(ctx, url, where, await statusRefOf(target, ctx.io));
+      const { statusRef, packDir } = await statusRefOf(target, ctx.io);
+      const report = await pushAfterPack(ctx, url, where, statusRef, packDir);
       if (flags.json) printJson(ctx.io, report);
       else printPush(ctx, report);
     });
 }
 
 export function registerPull(program: Command, ctx: CliContext): void {
-  addRemoteOption(addStoreOptions(program.command('pull').description('bring a manifest (and its files) or a whole run from the remote into the local store')))
+  addRemoteOption(
+    addStoreOptions(
+      program
+        .command('pull')
+        .description('bring a manifest (and its files) or a whole run from the remote into the local store; with --out, rebuild the pack itself'),
+    ),
+  )
     .argument('<ref>', 'sha256:<manifest hash>, or the STATUS ref of a run')
+    .option('--out <dir>', 'rebuild the pack the run made into this folder (must not exist), for verify')
     .option('--json', 'print the report as JSON')
-    .action(async (ref: string, flags: Flags) => {
+    .action(async (ref: string, flags: Flags & { out?: string }) => {
       const url = await requireRemote(flags, ctx.io);
-      const { casRoot } = await storeLocationsFrom(flags, ctx.io);
+      const { casRoot, runsDir } = await storeLocationsFrom(flags, ctx.io);
+      if (flags.out !== undefined) {
+        const out = resolve(ctx.io.cwd, flags.out);
+        const pack = await withRemote(url, ctx.io, (remote) => lib().pullPack({ cas: lib().openCas(casRoot), remote, ref, out, runsDir }));
+        if (flags.json) return printJson(ctx.io, pack);
+        printLine(ctx.io, `pulled the pack of run ${pack.statusRef} from ${pack.remote} into ${flags.out}: ${pack.files} files; ${pack.transferred} objects downloaded (${pack.bytes} bytes), ${pack.skipped} already here`);
+        if (pack.archive !== undefined) printLine(ctx.io, `archive ${pack.archive}`);
+        printLine(ctx.io, `manifest ${pack.manifestRef}`);
+        return;
+      }
       const report = await withRemote(url, ctx.io, (remote) => lib().pullRef({ cas: lib().openCas(casRoot), remote, ref }));
       if (flags.json) return printJson(ctx.io, report);
       printLine(ctx.io, `pulled ${report.kind} ${report.manifestRef} from ${report.remote}: ${report.transferred} objects downloaded (${report.bytes} bytes), ${report.skipped} already here`);

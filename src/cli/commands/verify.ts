@@ -6,8 +6,7 @@ import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
-import { addRemoteOption, remoteUrlFor, type RemoteFlags } from '../remote.js';
-import { pullForManifest } from './remote.js';
+import { addRemoteOption, remoteUrlFor, withRemote, type RemoteFlags } from '../remote.js';
 
 async function isDir(path: string): Promise<boolean> {
   try {
@@ -62,12 +61,12 @@ export function registerVerify(program: Command, ctx: CliContext): void {
       await lib().requireDir(packDir, 'the pack');
       const store = await locateStore(ctx, packDir, flags, cmd);
       const url = await remoteUrlFor(flags, ctx.io, locations.root);
-      if (url !== undefined) {
-        const casRoot = store.cas?.root ?? locations.casRoot;
-        await pullForManifest(ctx.io, url, casRoot, packDir);
-        store.cas = lib().openCas(casRoot);
-      }
-      const report = await lib().verifyPack({ packDir, ...store });
+      // With a team store the local store is its cache: what the run needs comes down into it, and
+      // the roots, the audit (and the ledger, if the local one does not know the run) are the remote's.
+      const report =
+        url === undefined
+          ? await lib().verifyPack({ packDir, ...store })
+          : await withRemote(url, ctx.io, (remote) => lib().verifyPack({ packDir, ...store, cas: store.cas ?? lib().openCas(locations.casRoot), remote }));
       if (flags.json) printJson(ctx.io, { ...report, pack });
       else printReport(ctx, report);
       const failed = report.checks.filter((c) => !c.ok && !c.skipped).map((c) => c.name);
@@ -75,7 +74,7 @@ export function registerVerify(program: Command, ctx: CliContext): void {
       if (!report.complete) {
         const skipped = report.checks.filter((c) => c.skipped).map((c) => c.name);
         throw new (lib().PackerError)('VERIFY_INCOMPLETE', ` ${pack}: not checked: ${skipped.join(', ')}`, {
-          hint: 'the store the pack was made with is not at hand; pass --cas-root and --runs-dir',
+          hint: 'the store the pack was made with is not at hand; pass --cas-root and --runs-dir, or --remote for the team store it was pushed to',
         });
       }
     });

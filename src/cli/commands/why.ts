@@ -4,6 +4,7 @@ import type { Explanation } from '../../index.js';
 import type { OmittedEntry } from '../../select/index.js';
 import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
+import { addEntryLimitOption, entryLimitFrom } from '../limitOptions.js';
 import { addStoreOptions, configFileFrom } from '../options.js';
 import { printJson, printLine } from '../output.js';
 import { addSelectOptions, pathUnderRoot, selectionFrom, type SelectCliFlags } from '../selectOptions.js';
@@ -15,6 +16,7 @@ interface WhyFlags extends SelectCliFlags {
   runsDir?: string;
   packsDir?: string;
   config?: string;
+  maxEntryBytes?: string;
   json?: boolean;
 }
 
@@ -32,6 +34,8 @@ function describeEntry(e: OmittedEntry): string {
       return `outside include: matches none of${where}${rule}${folder}`;
     case 'secret':
       return `secret: withheld, line ${e.line ?? '?'}${rule}; see ${e.source ?? 'meta/SECRETS.json'}`;
+    case 'too-large':
+      return `too-large: ${e.bytes ?? '?'} bytes, over the per-file limit of ${e.limit ?? '?'}${rule} (raise it with --max-entry-bytes)`;
     default:
       return `${e.reason}: ${e.rule ?? ''}${folder}`;
   }
@@ -50,6 +54,7 @@ export function registerWhy(program: Command, ctx: CliContext): void {
     .option('--root <dir>', 'the packed root', '.')
     .option('--scope <name>', 'the scope a pack would use (default: as pack decides)');
   addSelectOptions(cmd);
+  addEntryLimitOption(cmd);
   addStoreOptions(cmd, { root: false })
     .option('--json', 'print the answer as JSON')
     .action(async (path: string, flags: WhyFlags) => {
@@ -61,6 +66,7 @@ export function registerWhy(program: Command, ctx: CliContext): void {
         root,
         path: pathUnderRoot(ctx.io, root, path, 'why'),
         select: selectionFrom(flags),
+        limits: entryLimitFrom(flags),
         ...(flags.scope !== undefined ? { scope: flags.scope } : {}),
         ...(flags.casRoot !== undefined ? { casRoot: abs(flags.casRoot) as string } : {}),
         ...(flags.runsDir !== undefined ? { runsDir: abs(flags.runsDir) as string } : {}),

@@ -2,7 +2,11 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { PackProgress } from '../../pack/index.js';
 import { resolveAllowedDir } from '../checkRequestPath.js';
+import { join } from 'node:path';
+import { hashFile } from '../../cas/index.js';
+import { SEAL_FILE } from '../../packdir/index.js';
 import { listParts } from '../listParts.js';
+import { openPackFolder } from '../openPack.js';
 import { createPackProgress } from '../packProgress.js';
 import { answer, toolOk } from '../toolResult.js';
 import type { McpContext } from '../types.js';
@@ -30,6 +34,7 @@ const partSchema = z.object({
 const outputSchema = {
   manifestRef: z.string().describe('sha256: ref of the LITE manifest: pass it to list_files, read_file and grep'),
   outDir: z.string().describe('The pack folder: pass it to read_part and verify'),
+  sealRef: z.string().describe("sha256: ref of the pack's seal (SEAL.json, kept in the store): read_part and verify take it too"),
   tokens: z.object({ encoding: z.string(), total: z.number().int() }),
   parts: z.array(partSchema),
   scope: z.string(),
@@ -57,12 +62,14 @@ async function pack(ctx: McpContext, input: PackInput, onProgress: (event: PackP
       : {}),
     onProgress,
   });
-  const parts = await listParts(summary.outDir);
+  const parts = await listParts(ctx, await openPackFolder(summary.outDir));
+  const sealRef = `sha256:${(await hashFile(join(summary.outDir, SEAL_FILE))).hash}`;
   const { verdict: _verdict, ...refs } = summary.refs;
   const tokens = { encoding: summary.tokens.encoding, total: summary.tokens.total };
   const structured = {
     manifestRef: summary.refs.manifestRef,
     outDir: summary.outDir,
+    sealRef,
     tokens,
     parts,
     scope: summary.scope.key,
@@ -75,10 +82,11 @@ async function pack(ctx: McpContext, input: PackInput, onProgress: (event: PackP
     `packed ${summary.filesPacked} files (${summary.bytes} bytes, ${tokens.total} tokens, ${tokens.encoding}) of ${root}, scope ${summary.scope.key}`,
     `pack folder ${summary.outDir}`,
     `manifest ${summary.refs.manifestRef}`,
+    `seal ${sealRef}`,
     ...parts.map((p) =>
       p.part === 0
         ? `part 0: ${p.file} (the index of the parts)`
-        : `part ${p.part}: ${p.file} (${p.name}, ${p.files} files, ${p.bytes} bytes, ~${p.tokens} tokens)`,
+        : `part ${p.part}: ${p.file} (${p.name}, ${p.files} files, ${p.bytes} bytes, ${p.tokens} tokens)`,
     ),
   ];
   return toolOk(lines.join('\n'), structured);
@@ -90,7 +98,7 @@ export function registerPackTool(server: McpServer, ctx: McpContext): void {
     {
       title: 'Pack a folder',
       description:
-        'Pack a folder into a content-addressed pack: every file is stored by its SHA-256 and listed in a manifest. Returns the manifest ref (for list_files, read_file, grep), the pack folder (for read_part, verify), token totals and the SPLIT parts.',
+        'Pack a folder into a content-addressed pack: every file is stored by its SHA-256 and listed in a manifest. Returns the manifest ref (for list_files, read_file, grep), the pack folder and its seal ref (for read_part, verify), token totals and the SPLIT parts.',
       inputSchema,
       outputSchema,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },

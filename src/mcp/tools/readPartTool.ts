@@ -1,16 +1,15 @@
-import { realpath } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { PACK_FOLDERS } from '../../packdir/index.js';
-import { PackerError, isErrno, openRegularFile } from '../../util/index.js';
+import { PackerError } from '../../util/index.js';
 import { listParts } from '../listParts.js';
-import { readFileSlice } from '../readObjectSlice.js';
-import { resolvePackDir } from '../resolvePackDir.js';
+import { openPack } from '../openPack.js';
 import { answer, toolOk } from '../toolResult.js';
 import type { McpContext } from '../types.js';
 
-export const packField = z.string().min(1).describe('A pack folder (the outDir pack returns), absolute or relative to the server root');
+export const packField = z
+  .string()
+  .min(1)
+  .describe("A pack folder (the outDir pack returns), absolute or relative to the server root, or the pack's seal ref (sha256:…, the sealRef pack returns)");
 
 const inputSchema = {
   pack: packField,
@@ -18,7 +17,8 @@ const inputSchema = {
 };
 
 const outputSchema = {
-  pack: z.string(),
+  pack: z.string().describe('The pack folder, or the seal ref when the folder is gone and the part came from the store'),
+  sealRef: z.string().optional().describe('The seal the part was checked against (when the pack was named by it)'),
   part: z.number().int(),
   parts: z.number().int().describe('Parts in the pack, the index included'),
   file: z.string(),
@@ -29,37 +29,23 @@ const outputSchema = {
   text: z.string(),
 };
 
-/** The part's file, opened only if it is a regular file that really is inside the pack's SPLIT/. */
-async function partPath(packDir: string, file: string): Promise<string> {
-  const path = join(packDir, file);
-  try {
-    const real = await realpath(path);
-    if (dirname(real) !== join(packDir, PACK_FOLDERS.SPLIT)) throw new PackerError('MCP_PATH_REFUSED', ` ${file} leads outside the pack's SPLIT/ folder`);
-    const fh = await openRegularFile(real);
-    if (fh === undefined) throw new PackerError('MCP_PATH_REFUSED', ` ${file} is not a regular file`);
-    await fh.close();
-    return real;
-  } catch (err) {
-    if (isErrno(err, 'ENOENT', 'ENOTDIR')) throw new PackerError('INPUT_NOT_FOUND', ` ${file} is missing from ${packDir}`, { cause: err });
-    throw err;
-  }
-}
-
 async function readPart(ctx: McpContext, input: { pack: string; part: number }) {
-  const packDir = await resolvePackDir(ctx.settings, input.pack);
-  const parts = await listParts(packDir);
+  const pack = await openPack(ctx, input.pack);
+  const parts = await listParts(ctx, pack);
   if (parts.length === 0) throw new PackerError('INPUT_NOT_FOUND', ` ${input.pack} has no SPLIT parts`);
   const part = parts[input.part];
   if (part === undefined) throw new PackerError('INPUT_INVALID', ` ${input.pack} has parts 0-${parts.length - 1}, not ${input.part}`);
-  const slice = await readFileSlice(await partPath(packDir, part.file), { maxBytes: ctx.settings.maxAnswerBytes });
+  const slice = await pack.slice(part.file, { maxBytes: ctx.settings.maxAnswerBytes });
   if (!slice.utf8) throw new PackerError('INPUT_INVALID', ` ${part.file} is not UTF-8 text`);
   const ref = `sha256:${slice.hash}`;
-  const head = `part ${part.part} of ${input.pack}: ${part.file} (${slice.bytes} bytes, ~${part.tokens} tokens, ${ref})`;
+  const checked = pack.sealed ? `, checked against seal ${pack.sealed.ref}` : '';
+  const head = `part ${part.part} of ${pack.label}: ${part.file} (${slice.bytes} bytes, ${part.tokens} tokens, ${ref}${checked})`;
   const note = slice.truncated
     ? `\n… cut after line ${slice.endLine} of ${slice.totalLines} at the answer limit: read its files with read_file (list_files gives their paths), or pack again with a smaller splitTokens`
     : '';
   return toolOk([head, slice.text + note], {
-    pack: packDir,
+    pack: pack.label,
+    ...(pack.sealed ? { sealRef: pack.sealed.ref } : {}),
     part: part.part,
     parts: parts.length,
     file: part.file,
@@ -76,7 +62,8 @@ export function registerReadPartTool(server: McpServer, ctx: McpContext): void {
     'read_part',
     {
       title: 'Read a SPLIT part',
-      description: 'Read one SPLIT part of a pack (part 0 is the index of the parts). Parts are cut to fit a model: read them one by one.',
+      description:
+        'Read one SPLIT part of a pack (part 0 is the index of the parts), named by its folder or its seal ref. Parts are cut to fit a model: read them one by one.',
       inputSchema,
       outputSchema,
       annotations: { readOnlyHint: true, openWorldHint: false },
