@@ -40,7 +40,7 @@ function sourceOf(inspected: InspectedRootFile, root: string): AuditRootSource {
     name: state.name,
     path: relative(resolve(root), resolve(state.path)).split(sep).join('/'),
     exists: state.exists,
-    content_hash: state.contentHash,
+    contentHash: state.contentHash,
   };
 }
 
@@ -81,7 +81,24 @@ async function rehashRooted(options: RootAuditOptions, objects: string[], roots:
   }
 }
 
-/** Throws `STORE_NOT_BOUND` when the runs dir is bound to another store (or the store to another runs dir). */
+/**
+ * Audit the store's roots (`llm-packer audit`, docs/FORMATS.md §9). Mode A checks that there are
+ * roots and that every roots file reads; Mode B (`outputHashesRef`) also checks that every hash of
+ * that OUTPUT_HASHES record is stored and rooted. With `full`, rooted objects are rehashed. Reads
+ * only; a failed check is in the receipt (`verdict: 'FAIL'`, `errors`), not thrown.
+ *
+ * @param options - The store, the runs dir and the packed root (absolute), and the mode.
+ * @returns The receipt; `verdict` is `PASS` only when every check held.
+ * @throws {@link PackerError} `USAGE` for a relative path; `STORE_NOT_BOUND` when the runs dir is
+ *   bound to another store (or the store to another runs dir).
+ * @example
+ * ```ts
+ * import { openCas, rootAudit } from 'llm-packer';
+ *
+ * const receipt = await rootAudit({ cas: openCas(casRoot), runsDir, root, full: true });
+ * if (receipt.verdict !== 'PASS') console.error(receipt.errors, receipt.requiredMissing);
+ * ```
+ */
 export async function rootAudit(options: RootAuditOptions): Promise<AuditReceipt> {
   assertAbsolute('runsDir', options.runsDir);
   assertAbsolute('root', options.root);
@@ -114,16 +131,16 @@ export async function rootAudit(options: RootAuditOptions): Promise<AuditReceipt
     rootedCorrupt.length > 0;
   return {
     mode: 'audit',
-    root_sources: sources.map((s) => sourceOf(s, options.root)),
-    roots_count: roots.size,
-    reachable_hashes_count: roots.size,
-    required_check: { enabled: modeB, output_hashes_record: modeB ? (options.outputHashesRef as string) : null },
-    required_total: required.total,
-    required_missing: required.missing,
-    required_unreachable: required.unreachable,
-    ...(options.full ? { required_corrupt: required.corrupt, rooted_corrupt: rootedCorrupt } : {}),
+    rootSources: sources.map((s) => sourceOf(s, options.root)),
+    rootsCount: roots.size,
+    reachableHashesCount: roots.size,
+    requiredCheck: { enabled: modeB, outputHashesRecord: modeB ? (options.outputHashesRef as string) : null },
+    requiredTotal: required.total,
+    requiredMissing: required.missing,
+    requiredUnreachable: required.unreachable,
+    ...(options.full ? { requiredCorrupt: required.corrupt, rootedCorrupt } : {}),
     errors,
-    cas_snapshot_hash: storeSnapshotHash(objects),
+    casSnapshotHash: storeSnapshotHash(objects),
     verdict: failed || roots.size === 0 ? 'FAIL' : 'PASS',
   };
 }

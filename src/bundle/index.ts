@@ -3,8 +3,7 @@ export { createBacktickCounter, longestBacktickRun, fenceFor, displayPath, codeS
 export type { BacktickCounter } from './fenceText.js';
 export { decodeText, createTextNormalizer, estimateTokens } from './normalizeText.js';
 export type { TextNormalizer } from './normalizeText.js';
-export { renderBlockOpen, renderBlockClose, renderFileBlock, renderFileBlockParts } from './renderFileBlock.js';
-export type { FileBlockHead } from './renderFileBlock.js';
+export { renderFileBlock, renderFileBlockParts } from './renderFileBlock.js';
 export { sectionOf, orderSections, splitSectionFileName, splitPartFileName } from './planSections.js';
 export { renderFullHeader, renderBodiesFooter, renderTreemap } from './renderFull.js';
 export { renderSectionHeader, renderSplitIndex } from './renderSplit.js';

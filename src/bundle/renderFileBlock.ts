@@ -4,7 +4,7 @@ import { codeSpan, fenceFor, fenceLanguage, longestBacktickRun } from './fenceTe
 import { decodeText } from './normalizeText.js';
 import { plural } from './plural.js';
 
-export interface FileBlockHead {
+interface FileBlockHead {
   rootPath: string;
   bytes: number;
   /** Longest backtick run in the file's bytes. */
@@ -12,14 +12,14 @@ export interface FileBlockHead {
 }
 
 /** The heading and the opening fence of one file's block; the text follows, then `renderBlockClose`. */
-export function renderBlockOpen(head: FileBlockHead): { text: string; fence: string } {
+function renderBlockOpen(head: FileBlockHead): { text: string; fence: string } {
   const fence = fenceFor(head.longestRun);
   const lang = fenceLanguage(fileExt(head.rootPath));
   return { text: `## ${codeSpan(head.rootPath)} (${plural(head.bytes, 'byte')})\n\n${fence}${lang}\n`, fence };
 }
 
 /** Closes a block; `endsWithNewline` says whether the text already ended its last line. */
-export function renderBlockClose(fence: string, endsWithNewline: boolean): string {
+function renderBlockClose(fence: string, endsWithNewline: boolean): string {
   return `${endsWithNewline ? '' : '\n'}${fence}\n\n`;
 }
 

@@ -3,6 +3,7 @@ import type { Scope } from '../scopes/index.js';
 /** The output styles of FULL and SPLIT; the first is the default. */
 export const OUTPUT_STYLES = ['markdown', 'xml', 'json', 'plain'] as const;
 
+/** One of {@link OUTPUT_STYLES}: how FULL and SPLIT wrap each file (`markdown` fences, `xml`, `json`, `plain`). */
 export type OutputStyle = (typeof OUTPUT_STYLES)[number];
 
 /** A document of file blocks: the FULL file, one SPLIT section, or one token-bounded SPLIT part. */

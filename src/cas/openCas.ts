@@ -30,6 +30,7 @@ async function deleteObject(root: string, hash: string): Promise<boolean> {
   }
 }
 
+/** How {@link openCas} writes. */
 export interface OpenCasOptions {
   /**
    * Durability in a batch: puts write and rename without fsync, and `sync()` makes every object
@@ -38,7 +39,25 @@ export interface OpenCasOptions {
   syncBatch?: SyncBatch;
 }
 
-/** Bind a store root into an object of functions. The folder is created on the first write. */
+/**
+ * Open the content-addressed store at `root`: objects named by the SHA-256 of their bytes, written
+ * atomically and durably, verified on every read. Opening touches nothing; the folder is created
+ * on the first write.
+ *
+ * @param root - The store's folder (absolute), e.g. `casRoot` of {@link resolveStoreLocations}.
+ * @param options - Internal: durability in a batch, as `pack` stores files (leave it out).
+ * @returns The store's functions: `putFile`, `putBytes`, `get`, `has`, `stat`, `copyTo`, `list`, `fsck`, ….
+ * @throws {@link PackerError} `USAGE` for a relative path. Its functions throw `CAS_NOT_FOUND`,
+ *   `CAS_CORRUPT_OBJECT` or `CAS_INVALID_HASH`.
+ * @example
+ * ```ts
+ * import { openCas } from 'llm-packer';
+ *
+ * const cas = openCas('/home/me/project/.llm-packer/cas');
+ * const { hash } = await cas.putBytes(Buffer.from('hello\n'));
+ * console.log((await cas.get(hash)).toString());
+ * ```
+ */
 export function openCas(root: string, options: OpenCasOptions = {}): Cas {
   assertAbsolute('cas root', root);
   const abs = resolve(root);

@@ -1,3 +1,4 @@
+/** What a put into the store returns: the object's name and whether it was written. */
 export interface PutResult {
   /** 64 lowercase hex characters. */
   hash: string;
@@ -8,12 +9,15 @@ export interface PutResult {
   repaired?: true;
 }
 
+/** A stored object's size and modification time. */
 export interface ObjectInfo {
   hash: string;
   size: number;
+  /** Last written or refreshed (a put of the same bytes refreshes it); GC's grace counts from it. */
   mtimeMs: number;
 }
 
+/** What `cas.fsck()` found after rehashing every object (`llm-packer cas fsck`). */
 export interface FsckReport {
   /** Objects rehashed. */
   checked: number;

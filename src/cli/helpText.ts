@@ -133,7 +133,7 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [string, s
 };
 
 /** Terms of ours and what they mean; a help text that uses one shows its meaning. */
-export const TERMS: ReadonlyArray<{ term: string; pattern: RegExp; meaning: string }> = [
+const TERMS: ReadonlyArray<{ term: string; pattern: RegExp; meaning: string }> = [
   { term: 'packed root', pattern: /\bpacked root\b|<root>|\bROOT\b/, meaning: 'the folder that was (or is) packed; default locations are relative to it' },
   { term: 'CAS', pattern: /\bCAS\b|content-addressed store/, meaning: 'the content-addressed store: every file kept once, named by the SHA-256 of its bytes' },
   { term: 'ref', pattern: /\bsha256:|\bref\b|\brefs\b/, meaning: 'an object\'s name: sha256:<64 hex digits> (a bare hash is accepted too)' },
@@ -159,7 +159,7 @@ export const TERMS: ReadonlyArray<{ term: string; pattern: RegExp; meaning: stri
 ];
 
 /** `pack`, `cas put`, `''` for the program. */
-export function commandPath(cmd: Command): string {
+function commandPath(cmd: Command): string {
   const names: string[] = [];
   for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
   return names.join(' ');

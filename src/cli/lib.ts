@@ -4,12 +4,12 @@
  * `main` calls `loadLibrary()` before parsing any command line that names a command; code that
  * runs inside a command then reaches the library through `lib()`.
  */
-export type Library = typeof import('../index.js');
+export type Library = typeof import('./library.js');
 
 let loaded: Library | undefined;
 
 export async function loadLibrary(): Promise<Library> {
-  loaded ??= await import('../index.js');
+  loaded ??= await import('./library.js');
   return loaded;
 }
 

@@ -16,7 +16,7 @@ export interface StoreFlags {
 }
 
 /** The help line of `--config`, the same on every command. */
-export const CONFIG_HELP =
+const CONFIG_HELP =
   'the config file (default: the nearest llm-packer.config.json from the current folder up to the git repository root, else <root>/llm-packer.config.json)';
 
 /** `--root`, `--cas-root`, `--runs-dir`, `--packs-dir`, `--config`: every store-touching command takes them. */

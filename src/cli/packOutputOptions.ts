@@ -1,7 +1,10 @@
 /** The pack flags of output style, token counting and git context, and `--stdout`. */
 import { createReadStream } from 'node:fs';
 import type { Command } from 'commander';
-import { OUTPUT_STYLES, PackerError, TOKEN_ENCODINGS, isErrno, parseOutputStyle, parseTokenEncoding, type PackSummary, type RunPackOptions } from '../index.js';
+import { OUTPUT_STYLES, PackerError, TOKEN_ENCODINGS, type PackSummary, type RunPackOptions } from '../index.js';
+import { parseOutputStyle } from '../bundle/index.js';
+import { parseTokenEncoding } from '../tokens/index.js';
+import { isErrno } from '../util/index.js';
 import type { CliContext, OutStream } from './io.js';
 import { printLine } from './output.js';
 

@@ -16,7 +16,7 @@ const SCOPE_NAME = new RegExp(`^(?!(?:${AGS_SCOPE_NAMES.join('|')})$)[A-Za-z0-9]
 const PREFIX = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 
 /** `.` or `a/b/c`: `/`-separated, relative, no empty, `.` or `..` parts, no backslash. */
-export function isSafeRelPath(path: string): boolean {
+function isSafeRelPath(path: string): boolean {
   if (path === '.') return true;
   if (path === '' || path.includes('\\') || /^[A-Za-z]:/.test(path)) return false;
   return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
@@ -38,7 +38,7 @@ const ignorePattern = z
 /** A comment: JSON has none, so `$comment` keys (a JSON Schema keyword) hold them; they are ignored. */
 const comment = z.union([z.string(), z.array(z.string())]).optional().describe('A comment; ignored.');
 
-export const limitsConfigSchema = z
+const limitsConfigSchema = z
   .strictObject({
     $comment: comment,
     maxTotalBytes: positiveInt.optional().describe('Most bytes all packed files may have together.'),
@@ -51,7 +51,7 @@ export const limitsConfigSchema = z
   })
   .describe('Limits checked before anything is written; a breach stops the pack.');
 
-export const scopeConfigSchema = z
+const scopeConfigSchema = z
   .strictObject({
     $comment: comment,
     title: z.string().min(1).optional().describe('Shown in START_HERE and the summary (default: the name).'),
@@ -92,7 +92,7 @@ export const scopeConfigSchema = z
       'A scope named "repo" replaces the built-in repo scope (its unset fields keep the built-in values).',
   );
 
-export const outputConfigSchema = z
+const outputConfigSchema = z
   .strictObject({
     style: z.enum(OUTPUT_STYLES).optional().describe('Style of FULL and SPLIT: markdown (default), xml, json or plain.'),
     encoding: z.enum(TOKEN_ENCODINGS).optional().describe('Tokenizer encoding of every token count (default o200k_base).'),
@@ -101,7 +101,7 @@ export const outputConfigSchema = z
   })
   .describe('How FULL and SPLIT are written and counted; the command line wins over these.');
 
-export const secretsConfigSchema = z
+const secretsConfigSchema = z
   .strictObject({
     $comment: comment,
     check: z.boolean().optional().describe('Scan packed files for secrets with secretlint (default true).'),
@@ -153,7 +153,10 @@ export const packerConfigSchema = z
   })
   .describe('llm-packer configuration (llm-packer.config.json in the packed root).');
 
+/**
+ * The contents of `llm-packer.config.json` once validated: scopes, selection, limits, output
+ * style and the team store (README, "Configuration"; the JSON Schema is `llm-packer/schema.json`).
+ */
 export type PackerConfig = z.infer<typeof packerConfigSchema>;
 export type ScopeConfig = z.infer<typeof scopeConfigSchema>;
 export type LimitsConfig = z.infer<typeof limitsConfigSchema>;
-export type OutputConfig = z.infer<typeof outputConfigSchema>;

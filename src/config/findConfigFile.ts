@@ -27,7 +27,11 @@ async function searchPath(start: string): Promise<string[]> {
  * The nearest `llm-packer.config.json` from `start` (an absolute folder, for the CLI the working
  * directory) up to the root of the git repository holding it; outside a repository only `start`
  * is looked at, so a stray file in a parent folder such as the temp folder is never picked up.
- * Returns the file's absolute path, or `undefined` when there is none.
+ * Pass the result to {@link loadConfigFile}, or as `configFile` to `runPack`.
+ *
+ * @param start - The folder to search from (absolute).
+ * @returns The file's absolute path, or `undefined` when there is none.
+ * @throws {@link PackerError} `USAGE` for a relative path.
  */
 export async function findConfigFile(start: string): Promise<string | undefined> {
   if (!isAbsolute(start)) throw new PackerError('USAGE', ` the folder to search from must be an absolute path: ${start}`);

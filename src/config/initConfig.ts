@@ -5,14 +5,14 @@ import { CONFIG_FILE_NAME } from './configSchema.js';
 import { parseConfig } from './loadConfig.js';
 
 /** Where an editor finds the JSON Schema when llm-packer is installed in the project. */
-export const CONFIG_SCHEMA_REF = './node_modules/llm-packer/schema/llm-packer.config.schema.json';
+const CONFIG_SCHEMA_REF = './node_modules/llm-packer/schema/llm-packer.config.schema.json';
 
 /**
  * The commented starting config. JSON has no comments, so `$comment` keys hold them (a JSON
  * Schema keyword; the config schema accepts and ignores them). Every value is the default, so
  * the file changes nothing until edited.
  */
-export function configTemplate(): Record<string, unknown> {
+function configTemplate(): Record<string, unknown> {
   return {
     $schema: CONFIG_SCHEMA_REF,
     $comment: [
@@ -41,7 +41,7 @@ export function configTemplate(): Record<string, unknown> {
 }
 
 /** The template as written: two-space JSON, one trailing newline. */
-export function renderConfigTemplate(): string {
+function renderConfigTemplate(): string {
   return `${JSON.stringify(configTemplate(), null, 2)}\n`;
 }
 

@@ -76,8 +76,13 @@ export async function loadConfig(root: string): Promise<PackerConfig | undefined
 }
 
 /**
- * Read the config file at `file` (an absolute path, as given with `--config` or found by
- * `findConfigFile`). Unlike `loadConfig`, a missing file is an error: `CONFIG_NOT_FOUND`.
+ * Read and validate the config file at `file` (as given with `--config` or found by
+ * `findConfigFile`).
+ *
+ * @param file - The config file (absolute).
+ * @returns The validated config.
+ * @throws {@link PackerError} `USAGE` for a relative path; `CONFIG_NOT_FOUND` when the file does
+ *   not exist; `CONFIG_INVALID` when it is not valid JSON or breaks the schema.
  */
 export async function loadConfigFile(file: string): Promise<PackerConfig> {
   if (!isAbsolute(file)) throw new PackerError('USAGE', ` the config file must be an absolute path: ${file}`);

@@ -4,28 +4,37 @@ import { assertAbsolute } from '../util/index.js';
 import { isAgsScopeName } from './scopeNames.js';
 
 /** The six AGS bucket folders (FORMATS.md §10). */
-export const AGS_BUCKETS = ['LAW', 'CAPABILITY', 'NAVIGATION', 'DIRECTION', 'THOUGHT', 'MEMORY'] as const;
+const AGS_BUCKETS = ['LAW', 'CAPABILITY', 'NAVIGATION', 'DIRECTION', 'THOUGHT', 'MEMORY'] as const;
 
 
 /** Our own folder in a packed root (never packed; it holds a `.gitignore` of `*`). */
 export const TOOL_DIR_NAME = '.llm-packer';
 
+/** Where a packed root's store, runs dir and packs live (absolute paths). */
 export interface StoreLocations {
   /** The packed root every default is relative to. */
   root: string;
+  /** The content-addressed store (pass it to {@link openCas}). */
   casRoot: string;
+  /** The runs dir: roots, pins and the run ledger. */
   runsDir: string;
+  /** Where packs are published. */
   packsDir: string;
 }
 
+/** The packed root and any explicit location; an explicit location wins over the default. */
 export interface StoreLocationOptions {
+  /** The packed root (absolute). */
   root: string;
   /** The scope key; when absent it is detected from the root (see `detectDefaultScope`). */
   scope?: string;
   /** The config file's `defaultScope`, used when `scope` is absent. */
   defaultScope?: string;
+  /** Absolute, or relative to `root`. */
   casRoot?: string;
+  /** Absolute, or relative to `root`. */
   runsDir?: string;
+  /** Absolute, or relative to `root`. */
   packsDir?: string;
 }
 
@@ -74,8 +83,14 @@ export const STORE_LAYOUTS = {
 } as const;
 
 /**
- * Where the store, the runs dir and the packs live. Defaults are relative to the packed root,
- * never to the current directory; explicit locations win.
+ * Where the store, the runs dir and the packs of a packed root live, as `pack` would use them:
+ * `.llm-packer/cas`, `.llm-packer/runs` and `.llm-packer/packs` under the root, or the AGS
+ * layout for an AGS scope. Defaults are relative to the packed root, never to the current
+ * directory; explicit locations win. Reads only (to detect the scope).
+ *
+ * @param options - The packed root (absolute), the scope and any explicit location.
+ * @returns The absolute locations.
+ * @throws {@link PackerError} `USAGE` for a relative root.
  */
 export async function resolveStoreLocations(options: StoreLocationOptions): Promise<StoreLocations> {
   assertAbsolute('root', options.root);

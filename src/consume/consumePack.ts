@@ -12,23 +12,33 @@ import { MAX_PATH_BYTES } from '../paths/index.js';
 import { CorruptObjectError, PackerError, assertAbsolute, canonicalJsonBytes, fsyncDir, isErrno, mapLimit, sha256Hex, tempPathFor } from '../util/index.js';
 import { loadManifest } from './loadManifest.js';
 
+/** What {@link consumePack} rebuilds, from which store, and where to. */
 export interface ConsumeOptions {
+  /** The store holding the packed files (see {@link openCas}). */
   cas: Cas;
-  /** Pack dir, `PACK_MANIFEST.json` path, or `sha256:` ref of a manifest. */
+  /** Pack dir or `PACK_MANIFEST.json` path (absolute), or the `sha256:` ref of a manifest. */
   source: string;
+  /** The folder to create (absolute); it must not exist. */
   out: string;
+  /** Check everything and return the receipt, but write nothing. */
   dryRun?: boolean;
+  /** Objects checked and copied at once (default 8). */
   concurrency?: number;
 }
 
+/** What {@link consumePack} rebuilt (or, with `dryRun`, would rebuild). */
 export interface ConsumeReceipt {
-  manifest_ref: string;
+  /** `sha256:` ref of the manifest the files came from. */
+  manifestRef: string;
+  /** The scope the pack was made with. */
   scope: string;
+  /** Files written. */
   files: number;
+  /** Their total size. */
   bytes: number;
   /** SHA-256 of the canonical JSON of `[[path, ref], …]` in manifest order: names the rebuilt tree. */
-  tree_hash: string;
-  dry_run: boolean;
+  treeHash: string;
+  dryRun: boolean;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -62,6 +72,25 @@ function checkPathLengths(out: string, entries: readonly { path: string }[]): vo
   }
 }
 
+/**
+ * Rebuild the packed files of a pack from the store (`llm-packer consume`), each one checked
+ * against its ref in the manifest. Everything is checked before the first byte is written, files
+ * go into a temp folder beside `out`, which is renamed onto `out` at the end: on any failure
+ * nothing is left behind.
+ *
+ * @param options - The store, the pack (folder, manifest file or manifest ref) and `out`.
+ * @returns The receipt, with the tree hash naming the rebuilt tree.
+ * @throws {@link PackerError} `USAGE` for a relative path; `CONSUME_OUT_EXISTS` when `out` exists;
+ *   `INPUT_NOT_FOUND`, `MANIFEST_INVALID`, `CAS_NOT_FOUND`, `CAS_CORRUPT_OBJECT` or
+ *   `CONSUME_UNSAFE_PATH` when the pack cannot be rebuilt safely.
+ * @example
+ * ```ts
+ * import { consumePack, openCas } from 'llm-packer';
+ *
+ * const receipt = await consumePack({ cas: openCas(casRoot), source: summary.refs.manifestRef, out: '/tmp/files' });
+ * console.log(`${receipt.files} files, tree ${receipt.treeHash}`);
+ * ```
+ */
 export async function consumePack(options: ConsumeOptions): Promise<ConsumeReceipt> {
   const { cas } = options;
   assertAbsolute('out', options.out);
@@ -86,12 +115,12 @@ export async function consumePack(options: ConsumeOptions): Promise<ConsumeRecei
     }
   });
   const receipt: ConsumeReceipt = {
-    manifest_ref: manifestRef,
+    manifestRef,
     scope: manifest.scope,
     files: entries.length,
     bytes: entries.reduce((n, e) => n + e.bytes, 0),
-    tree_hash: sha256Hex(canonicalJsonBytes(entries.map((e) => [e.path, e.ref]))),
-    dry_run: Boolean(options.dryRun),
+    treeHash: sha256Hex(canonicalJsonBytes(entries.map((e) => [e.path, e.ref]))),
+    dryRun: Boolean(options.dryRun),
   };
   if (await exists(out)) throw new PackerError('CONSUME_OUT_EXISTS', ` ${basename(out)} already exists; consume never overwrites`);
   checkPathLengths(out, entries);

@@ -26,7 +26,7 @@ import { TRACKED_REASON, gitTrackedObjects } from './gitTrackedObjects.js';
 import { sweepCandidates } from './sweepCandidates.js';
 import type { GcOptions, GcReport } from './types.js';
 
-export const DEFAULT_GRACE_MS = 3_600_000;
+const DEFAULT_GRACE_MS = 3_600_000;
 export const GC_EMPTY_ROOTS_ERROR =
   'POLICY_LOCK: Empty roots detected and allow_empty_roots=False. Fail-closed: no deletions.';
 
@@ -77,17 +77,17 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
   const snapshot = await storeSnapshot(options.cas);
   const report: GcReport = {
     mode: apply ? 'apply' : 'dry_run',
-    allow_empty_roots: allowEmpty,
-    root_sources: sources.map(describeSource),
-    roots_count: roots.size,
-    reachable_hashes_count: roots.size,
-    candidate_hashes_count: 0,
-    candidate_hashes: [],
-    deleted_hashes: [],
-    skipped_hashes: [],
+    allowEmptyRoots: allowEmpty,
+    rootSources: sources.map(describeSource),
+    rootsCount: roots.size,
+    reachableHashesCount: roots.size,
+    candidateHashesCount: 0,
+    candidateHashes: [],
+    deletedHashes: [],
+    skippedHashes: [],
     errors,
-    cas_snapshot_hash: snapshot.hash,
-    grace_seconds: Math.floor(graceMs / 1000),
+    casSnapshotHash: snapshot.hash,
+    graceSeconds: Math.floor(graceMs / 1000),
   };
   if (errors.length > 0) return report; // fail closed: no sweep at all
 
@@ -110,10 +110,10 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
   });
   return {
     ...report,
-    candidate_hashes_count: candidates.length,
-    candidate_hashes: candidates,
-    deleted_hashes: swept.deleted,
-    skipped_hashes: [...swept.skipped, ...candidates.filter((h) => tracked.has(h)).map((hash) => ({ hash, reason: TRACKED_REASON }))].sort(
+    candidateHashesCount: candidates.length,
+    candidateHashes: candidates,
+    deletedHashes: swept.deleted,
+    skippedHashes: [...swept.skipped, ...candidates.filter((h) => tracked.has(h)).map((hash) => ({ hash, reason: TRACKED_REASON }))].sort(
       (a, b) => compareCodePoints(a.hash, b.hash),
     ),
     errors: swept.errors.sort(compareCodePoints),
@@ -121,8 +121,25 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
 }
 
 /**
- * Collect garbage in `cas` by the roots of `runsDir`. The store must be bound to the runs dir (`STORE_NOT_BOUND`; first use binds an unbound pair that belongs
- * together). Throws `GC_BUSY` when another collector runs, or (with `apply`) a pack holds a lease. A dry run creates nothing.
+ * Collect garbage (`llm-packer gc`, docs/FORMATS.md §9): delete the objects of `cas` that no root,
+ * pin or recorded seal of `runsDir` names and that are older than the grace period. Without
+ * `apply` it only reports what it would delete (a dry run creates nothing). Fail-closed: with no
+ * roots (Policy B, unless `allowEmptyRoots`) or an unreadable roots file, nothing is deleted.
+ *
+ * @param options - The store, the runs dir (absolute) and the policy.
+ * @returns The report: candidates, deleted and skipped objects, and errors.
+ * @throws {@link PackerError} `USAGE` for a relative path; `STORE_NOT_BOUND` when the store is
+ *   bound to another runs dir (first use binds an unbound pair that belongs together); `GC_BUSY`
+ *   when another collection runs or (with `apply`) a pack holds a lease; `INPUT_INVALID` for a bad grace. No roots is not thrown: the
+ *   report's `errors` says `POLICY_LOCK: …` and nothing is deleted.
+ * @example
+ * ```ts
+ * import { openCas, runGc } from 'llm-packer';
+ *
+ * const dry = await runGc({ cas: openCas(casRoot), runsDir });
+ * console.log(`${dry.candidateHashesCount} objects would go`);
+ * await runGc({ cas: openCas(casRoot), runsDir, apply: true });
+ * ```
  */
 export async function runGc(options: GcOptions): Promise<GcReport> {
   assertAbsolute('runsDir', options.runsDir);

@@ -10,8 +10,8 @@ import type { LockHandle } from '../roots/index.js';
 import { fsyncDir, isPackerError, mapLimit } from '../util/index.js';
 import type { GcProgress } from './types.js';
 
-export const GRACE_REASON = 'within grace period';
-export const VANISHED_REASON = 'vanished';
+const GRACE_REASON = 'within grace period';
+const VANISHED_REASON = 'vanished';
 
 export interface SweepOptions {
   cas: Cas;

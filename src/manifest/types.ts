@@ -12,6 +12,10 @@ export interface ManifestRepoState {
   branch?: string;
 }
 
+/**
+ * A LITE manifest (`LITE/PACK_MANIFEST.json`, docs/FORMATS.md §6): the packed files in path order
+ * with their refs. Its keys are the on-disk names the Python implementation shares.
+ */
 export interface PackManifest {
   buckets: string[];
   entries: ManifestEntry[];

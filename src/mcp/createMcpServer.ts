@@ -14,9 +14,9 @@ import { registerReadPartTool } from './tools/readPartTool.js';
 import { registerVerifyTool } from './tools/verifyTool.js';
 import type { McpContext, McpDeps, McpServerOptions, McpSettings } from './types.js';
 
-export const SERVER_NAME = 'llm-packer';
+const SERVER_NAME = 'llm-packer';
 
-export const defaultMcpDeps: McpDeps = {
+const defaultMcpDeps: McpDeps = {
   runPack: (options) => runPack(options),
   verifyPack,
   openCas,

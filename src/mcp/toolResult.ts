@@ -2,7 +2,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { isPackerError } from '../util/index.js';
 
 /** The `_meta` key under which a failed call carries its error code (the text starts with it too). */
-export const ERROR_META_KEY = 'llm-packer/error';
+const ERROR_META_KEY = 'llm-packer/error';
 
 /** A successful answer: the text a model reads and the same facts as structured content. */
 export function toolOk(text: string | readonly string[], structured: Record<string, unknown>): CallToolResult {
@@ -15,7 +15,7 @@ export function toolOk(text: string | readonly string[], structured: Record<stri
  * is our one-line error (`CODE: message (hint)`), `_meta` has the code on its own. It carries no
  * structured content, so a client's check of the tool's output schema does not apply to it.
  */
-export function toolError(err: unknown): CallToolResult {
+function toolError(err: unknown): CallToolResult {
   const code = isPackerError(err) ? err.code : 'IO_ERROR';
   const raw = err instanceof Error ? err.message : String(err);
   const message = isPackerError(err) ? raw : `IO_ERROR: ${raw.split('\n')[0]}`;

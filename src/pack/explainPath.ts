@@ -17,11 +17,16 @@ import { entryLimitError, sniffFile } from './screenFiles.js';
 import { sourceError } from './sourceError.js';
 import type { PackDeps, RunPackOptions } from './types.js';
 
+/** The options of a pack ({@link RunPackOptions}), and the path to explain. */
 export interface ExplainPathOptions extends Omit<RunPackOptions, 'onProgress' | 'modes' | 'zip' | 'stamp'> {
   /** The path asked about, relative to the packed root, `/`-separated. */
   path: string;
 }
 
+/**
+ * Whether a path is packed; when it is not, the omitted entry says why (the reason, the rule and
+ * where the rule was written), as meta/OMITTED.json would list it.
+ */
 export type Explanation =
   | { path: string; packed: true }
   | { path: string; packed: false; entry: OmittedEntry };
@@ -74,7 +79,16 @@ function isToolPath(plan: Awaited<ReturnType<typeof planPack>>, path: string): b
   });
 }
 
-/** Why `options.path` is or is not packed, by the rules a `pack` with the same options would apply. */
+/**
+ * Why `options.path` is or is not packed, by the rules a pack with the same options would apply
+ * (`llm-packer why`). Reads the tree and its config; writes nothing.
+ *
+ * @param options - The pack's options (absolute `root`) and `path`, relative to the root, `/`-separated.
+ * @param overrides - For tests only: replace single steps.
+ * @returns `{ path, packed: true }`, or `{ path, packed: false, entry }` with the reason.
+ * @throws {@link PackerError} `USAGE` for a relative root; `INPUT_NOT_FOUND` when the path does not
+ *   exist under the root; config and scope errors as {@link runPack} throws them.
+ */
 export async function explainPath(options: ExplainPathOptions, overrides: Partial<PackDeps> = {}): Promise<Explanation> {
   const deps: PackDeps = { ...defaultPackDeps, ...overrides };
   const plan = await planPack(options, deps);

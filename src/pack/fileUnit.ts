@@ -19,7 +19,7 @@ export function unitInfo(r: TextRead): UnitInfo {
 }
 
 /** The file's text in pieces; a staged (large) file is read from its staging copy. */
-export async function* textChunks(r: TextRead): AsyncGenerator<string> {
+async function* textChunks(r: TextRead): AsyncGenerator<string> {
   if (r.body.kind === 'bytes') {
     yield decodeText(r.body.bytes);
     return;

@@ -115,7 +115,28 @@ function stagingFor(plan: PackPlan): Promise<string> {
   return createStaging(parent, name, folders);
 }
 
-/** Build a pack of `options.root` (see the module comment); returns what a user wants to know. */
+/**
+ * Pack the folder `options.root`: select its files, store each one in the content-addressed store,
+ * write FULL, SPLIT, LITE, meta/ and repo/ into a staging folder, record the run (manifest,
+ * TASK_SPEC, OUTPUT_HASHES, STATUS, roots, ledger), seal the pack and publish it at its out dir
+ * (by default `<packsDir>/llm-pack-<scope>-<digest12>`). Nothing is written to the store or the
+ * out dir before the limits passed; a failed run leaves the previous pack in place.
+ *
+ * @param options - What to pack and how; every path must be absolute.
+ * @param overrides - For tests only: replace single steps (file walk, git, clock, …).
+ * @returns What was packed, where, the refs of the run's records and the token counts.
+ * @throws {@link PackerError} `USAGE` for a relative path; `PACK_EMPTY` when the scope selects no
+ *   file (unless `allowEmpty`); `PACK_LIMIT_EXCEEDED` or `PACK_TOKEN_BUDGET` past a limit;
+ *   `PACK_SCOPE_UNKNOWN`, `CONFIG_INVALID`, `STORE_NOT_BOUND`, and the `PACK_P2_*` codes when the
+ *   run's records fail their audit.
+ * @example
+ * ```ts
+ * import { runPack } from 'llm-packer';
+ *
+ * const summary = await runPack({ root: '/home/me/project', style: 'xml', tokenBudget: 200_000 });
+ * console.log(summary.outDir, summary.tokens.total, summary.refs.manifestRef);
+ * ```
+ */
 export async function runPack(options: RunPackOptions, overrides: Partial<PackDeps> = {}): Promise<PackSummary> {
   const deps: PackDeps = { ...defaultPackDeps, ...overrides };
   const clock = createStageClock(deps.now);

@@ -18,7 +18,7 @@ export function largestFiles(files: readonly PackedFile[], n: number): Contribut
 }
 
 /** The `n` folders (`a/`, `a/b/`) whose files take the most tokens, most first. */
-export function largestFolders(files: readonly PackedFile[], n: number): Contributor[] {
+function largestFolders(files: readonly PackedFile[], n: number): Contributor[] {
   const totals = new Map<string, number>();
   for (const f of files) {
     const parts = f.rootPath.split('/');

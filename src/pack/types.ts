@@ -9,8 +9,9 @@ import type { GitContext, GitContextOptions, RepoState, Selection } from '../wal
 import type { OmitReason, SelectRules, SelectionFlags } from '../select/index.js';
 import type { SecretFinding } from '../secrets/index.js';
 
+/** What {@link runPack} packs and how. Every path is absolute; every field but `root` is optional. */
 export interface RunPackOptions {
-  /** The packed root (absolute, or relative to nothing the library knows: resolve it first). */
+  /** The folder to pack (absolute). The store, runs dir and packs dir default to folders under it. */
   root: string;
   /** Scope name; absent: `ags` when the root has AGS buckets, else `repo`. */
   scope?: string;
@@ -22,8 +23,11 @@ export interface RunPackOptions {
   zip?: boolean;
   /** Name stamp of the FULL files; default: the first 12 hex characters of the pack digest. */
   stamp?: string;
+  /** The content-addressed store (absolute); default: `<root>/.llm-packer/cas` (the AGS layout's for an AGS root). */
   casRoot?: string;
+  /** The runs dir: roots, pins and the run ledger (absolute); default: `<root>/.llm-packer/runs`. */
   runsDir?: string;
+  /** Where packs are published (absolute); default: `<root>/.llm-packer/packs`. */
   packsDir?: string;
   /** The config file to use (absolute); default: `<root>/llm-packer.config.json` when it exists. */
   configFile?: string;
@@ -49,6 +53,7 @@ export interface RunPackOptions {
   tokenWorkers?: number;
   /** The user's selection: include/ignore patterns, default ignores, a path list, the secret scan. */
   select?: SelectionFlags;
+  /** Called as the run moves through its stages (for a progress bar); never required. */
   onProgress?: (event: PackProgress) => void;
 }
 
@@ -57,6 +62,7 @@ export type PackStage = 'scope' | 'collect' | 'screen' | 'read' | 'render' | 'zi
 /** The stages timed: the progress stages, and the secret scan (its time is also in `screen`). */
 export type TimedStage = PackStage | 'secrets';
 
+/** One progress event of {@link runPack}: the stage it entered, with counts where it has them. */
 export type PackProgress =
   | { stage: 'scope'; scope: { key: string; title: string } }
   | { stage: 'collect'; files: number }

@@ -12,7 +12,7 @@ function twinReason(a: string, b: string): string {
 }
 
 /** How macOS and Windows compare names: Unicode normalisation and case do not count. */
-export function foldName(name: string): string {
+function foldName(name: string): string {
   return name.normalize('NFC').toLowerCase().normalize('NFC');
 }
 

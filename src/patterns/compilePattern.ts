@@ -12,10 +12,10 @@ import { patternError } from './patternError.js';
 import type { PathTest, PatternSource } from './types.js';
 
 /** The longest pattern taken (git has no limit; no real pattern comes near it). */
-export const MAX_PATTERN_CHARS = 4096;
+const MAX_PATTERN_CHARS = 4096;
 
 /** The most globs one `{…}` pattern may stand for. */
-export const MAX_BRACE_EXPANSIONS = 256;
+const MAX_BRACE_EXPANSIONS = 256;
 
 const EXTGLOB = /(^|[^\\])[@!+*?]\(/u;
 

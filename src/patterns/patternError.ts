@@ -1,7 +1,7 @@
 import { PackerError } from '../util/index.js';
 import type { PatternSource } from './types.js';
 
-export function describeSource(source: PatternSource): string {
+function describeSource(source: PatternSource): string {
   return source.line === undefined ? source.file : `${source.file}:${source.line}`;
 }
 

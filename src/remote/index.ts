@@ -12,7 +12,7 @@ export { readRemoteLedger } from './remoteLedger.js';
 export type { RemoteRunEntry } from './remoteLedger.js';
 export { uploadObjects, downloadObjects } from './transferObjects.js';
 export type { TransferReport } from './transferObjects.js';
-export { acquireLease, LEASE_TTL_MS } from './remoteLease.js';
+export { acquireLease } from './remoteLease.js';
 export type { Lease, LeaseKind } from './remoteLease.js';
 export type { RemoteStore, RemoteLocation, RemoteConnection, OpenRemoteOptions } from './types.js';
 export { pullPack } from './pullPack.js';

@@ -15,7 +15,28 @@ import type { OpenRemoteOptions, RemoteDoc, RemoteObjectInfo, RemoteStore, Write
 const OBJECTS = 'cas/';
 const RUNS = 'runs/';
 
-/** Open the remote store at `options.url` and check that its bucket answers to our credentials. */
+/**
+ * Open a team store on S3-compatible storage (`--remote s3://BUCKET/PREFIX`) and check that its
+ * bucket answers to our credentials, which come from the AWS SDK's provider chain (environment,
+ * shared config and credentials files). Pass the result to {@link pushRun} and {@link pullRef};
+ * `close()` it when done.
+ *
+ * @param options - The URL, and the endpoint and region of an S3-compatible service.
+ * @returns The remote store.
+ * @throws {@link PackerError} `USAGE` for a malformed URL; `REMOTE_AUTH`,
+ *   `REMOTE_NO_BUCKET`, `REMOTE_UNREACHABLE` or `REMOTE_ERROR` when the bucket does not answer.
+ * @example
+ * ```ts
+ * import { openCas, openRemote, pushRun } from 'llm-packer';
+ *
+ * const remote = await openRemote({ url: 's3://team-packs/llm', endpoint: 'https://s3.example.com' });
+ * try {
+ *   await pushRun({ cas: openCas(casRoot), runsDir, remote, statusRef: summary.refs.statusRef });
+ * } finally {
+ *   remote.close();
+ * }
+ * ```
+ */
 export async function openRemote(options: OpenRemoteOptions): Promise<RemoteStore> {
   const location = parseRemoteUrl(options.url);
   const loaded = await import('@aws-sdk/client-s3');

@@ -16,8 +16,11 @@ import { packObjects, type PackObjects } from './packObjects.js';
 import { uploadFiles, uploadObjects, type TransferOptions, type TransferReport } from './transferObjects.js';
 import type { RemoteStore } from './types.js';
 
+/** Which run {@link pushRun} puts onto which team store. */
 export interface PushRunInput extends TransferOptions {
+  /** The local store holding the run. */
   cas: Cas;
+  /** The team store (see {@link openRemote}). */
   remote: RemoteStore;
   /** The run's STATUS record (bare hex). */
   statusRef: string;
@@ -32,14 +35,30 @@ export interface PushRunInput extends TransferOptions {
   waitMs?: number;
 }
 
+/** What {@link pushRun} sent (`transferred`) and found there already (`skipped`). */
 export interface PushReport extends TransferReport {
+  /** The team store's URL. */
   remote: string;
+  /** The run pushed (its STATUS record, bare hex). */
   statusRef: string;
+  /** `sha256:` ref of the run's manifest: what a teammate pulls and consumes. */
   manifestRef: string;
   /** Objects the run roots on the remote. */
   objects: number;
 }
 
+/**
+ * Put a pack run from the local store onto a team store (`llm-packer push`): its objects first
+ * (skipping what the remote has), then its roots and ledger entry, under a lease that keeps every
+ * remote collection away. A failure at any moment leaves no remote root naming a missing object;
+ * a rerun completes it.
+ *
+ * @param input - The local store, the team store and the run's STATUS ref (`PackSummary.refs.statusRef`).
+ * @returns What was sent.
+ * @throws {@link PackerError} `AUDIT_FAIL` for a run that did not pass; `CAS_NOT_FOUND` when the
+ *   local store lacks one of its objects; `REMOTE_BUSY` while a remote collection runs; the
+ *   `REMOTE_*` codes when the service fails.
+ */
 export async function pushRun(input: PushRunInput): Promise<PushReport> {
   const { cas, remote, statusRef } = input;
   const status = await loadStatus(cas, statusRef);

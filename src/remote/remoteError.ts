@@ -11,7 +11,7 @@ interface ServiceError {
 const AUTH = new Set(['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied', 'CredentialsProviderError', 'ExpiredToken', 'InvalidToken']);
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'TimeoutError', 'RequestTimeout']);
 
-export function statusOf(err: unknown): number | undefined {
+function statusOf(err: unknown): number | undefined {
   return (err as ServiceError | undefined)?.$metadata?.httpStatusCode;
 }
 

@@ -18,7 +18,7 @@ import type { RemoteStore } from './types.js';
 export type LeaseKind = 'gc' | 'pack';
 
 /** How long a lease lives without renewal. */
-export const LEASE_TTL_MS = 60_000;
+const LEASE_TTL_MS = 60_000;
 const LOCKS = 'locks/';
 
 export interface Lease {

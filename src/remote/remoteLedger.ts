@@ -9,7 +9,7 @@ import { PackerError, prettyJson } from '../util/index.js';
 import { updateDoc } from './updateDoc.js';
 import type { RemoteStore } from './types.js';
 
-export const REMOTE_LEDGER = 'RUNS.json';
+const REMOTE_LEDGER = 'RUNS.json';
 
 export type RemoteRunEntry = RunEntry;
 

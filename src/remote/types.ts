@@ -18,7 +18,9 @@ export interface RemoteConnection {
   maxAttempts?: number;
 }
 
+/** Which team store {@link openRemote} opens, and how to reach the service. */
 export interface OpenRemoteOptions extends RemoteConnection {
+  /** `s3://BUCKET` or `s3://BUCKET/PREFIX`. */
   url: string;
 }
 

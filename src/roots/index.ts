@@ -2,8 +2,8 @@ export { ROOT_FILES, ROOT_SOURCE_NAMES, readRootFile, readRoots, inspectRootFile
 export type { InspectedRootFile } from './readRootFile.js';
 export { addRoots, removeRoots, changeRootsLocked } from './updateRoots.js';
 export type { UpdateRootsOptions } from './updateRoots.js';
-export { withRootsLock, ROOTS_LOCK_NAME, ROOTS_LOCK_RETRIES } from './withRootsLock.js';
-export { withDirLock, DEFAULT_STALE_MS } from './withDirLock.js';
+export { withRootsLock, ROOTS_LOCK_NAME } from './withRootsLock.js';
+export { withDirLock } from './withDirLock.js';
 export type { DirLockOptions, LockRetryOptions } from './withDirLock.js';
 export type { RootSourceName, RootFileState, RootsChange, LockHandle, LockTiming } from './types.js';
 export { GC_LOCK_NAME, PACK_LEASES_DIR, withPackLease, livePackLeases } from './packLease.js';

@@ -34,12 +34,12 @@ async function readText(path: string): Promise<string | null> {
   }
 }
 
-export function bootId(): Promise<string | null> {
+function bootId(): Promise<string | null> {
   return readText('/proc/sys/kernel/random/boot_id');
 }
 
 /** Field 22 of /proc/<pid>/stat (after the command name, which may hold spaces and parentheses). */
-export async function processStart(pid: number): Promise<string | null> {
+async function processStart(pid: number): Promise<string | null> {
   const text = await readText(`/proc/${pid}/stat`);
   if (text === null) return null;
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');

@@ -25,7 +25,7 @@ export const GC_LOCK_NAME = 'GC.lock';
 export const PACK_LEASES_DIR = 'leases';
 
 /** How long a pack waits for a running collector before it gives up (`GC_BUSY`). */
-export const PACK_GC_WAIT_MS = 600_000;
+const PACK_GC_WAIT_MS = 600_000;
 const POLL_MS = 100;
 
 export interface PackLeaseOptions {

@@ -2,11 +2,12 @@
  * Change a roots file by read–merge–write under the roots lock: the file is read inside the lock,
  * so nothing overwrites roots it did not read, and it is replaced atomically (temp + rename).
  */
-import { PackerError, isHash, prettyJson, sha256Hex, writeFileDurable } from '../util/index.js';
+import { PackerError, assertAbsolute, isHash, prettyJson, sha256Hex, writeFileDurable } from '../util/index.js';
 import { readRootFile } from './readRootFile.js';
 import { withRootsLock } from './withRootsLock.js';
 import type { LockHandle, LockTiming, RootSourceName, RootsChange } from './types.js';
 
+/** Which roots file {@link addRoots} and {@link removeRoots} change. */
 export interface UpdateRootsOptions extends LockTiming {
   /** Which file to change (default RUN_ROOTS). */
   name?: RootSourceName;
@@ -48,13 +49,26 @@ async function updateRoots(
   hashes: readonly string[],
   options: UpdateRootsOptions & { remove: boolean },
 ): Promise<RootsChange> {
+  assertAbsolute('runsDir', runsDir);
   checkHashes(hashes);
   const timing = options.staleMs !== undefined ? { staleMs: options.staleMs } : {};
   const name = options.name ?? 'RUN_ROOTS';
   return withRootsLock(runsDir, (lock) => changeRootsLocked(runsDir, hashes, { name, remove: options.remove, lock }), timing);
 }
 
-/** Add roots (bare hashes) to RUN_ROOTS.json, or GC_PINS.json with `name`. Invalid → `PACK_P2_INVALID_ROOT_HASH`. */
+/**
+ * Add GC roots: hashes the collector must keep. They go into `RUN_ROOTS.json` of the runs dir, or
+ * with `name: 'GC_PINS'` into `GC_PINS.json` (pins set by hand). The file is changed under the
+ * roots lock and replaced atomically; hashes already there are left as they are.
+ *
+ * @param runsDir - The runs dir (absolute).
+ * @param hashes - Bare SHA-256 hex hashes of stored objects.
+ * @param options - Which file (default `RUN_ROOTS`).
+ * @returns The file after the change, with the hashes actually added in `changed`.
+ * @throws {@link PackerError} `USAGE` for a relative path; `PACK_P2_INVALID_ROOT_HASH` for a
+ *   malformed hash; `ROOTS_INVALID` when the file is not a list of hashes; `ROOTS_LOCKED` when the
+ *   lock stays taken.
+ */
 export function addRoots(
   runsDir: string,
   hashes: readonly string[],
@@ -63,7 +77,16 @@ export function addRoots(
   return updateRoots(runsDir, hashes, { ...options, remove: false });
 }
 
-/** Remove roots; hashes that are not roots are ignored. A missing file stays missing. */
+/**
+ * Remove GC roots (or pins, with `name: 'GC_PINS'`); hashes that are not roots are ignored and a
+ * missing file stays missing. The next {@link runGc} may delete what only these roots kept.
+ *
+ * @param runsDir - The runs dir (absolute).
+ * @param hashes - Bare SHA-256 hex hashes.
+ * @param options - Which file (default `RUN_ROOTS`).
+ * @returns The file after the change, with the hashes actually removed in `changed`.
+ * @throws {@link PackerError} as {@link addRoots} does.
+ */
 export function removeRoots(
   runsDir: string,
   hashes: readonly string[],

@@ -13,7 +13,7 @@ export const ROOTS_LOCK_NAME = 'ROOTS.lock';
  * 0.5 s, about two minutes in all, long enough for a GC sweep of a large store, which holds the
  * lock throughout. A holder that has ended is not waited for (see withDirLock).
  */
-export const ROOTS_LOCK_RETRIES = { retries: 240, factor: 1.5, minTimeout: 10, maxTimeout: 500, randomize: true };
+const ROOTS_LOCK_RETRIES = { retries: 240, factor: 1.5, minTimeout: 10, maxTimeout: 500, randomize: true };
 
 interface Held {
   active: boolean;

@@ -5,12 +5,14 @@ import { PackerError, assertAbsolute } from '../util/index.js';
 import { readLedger, writeLedgerLocked } from './ledger.js';
 import type { RunEntry } from './types.js';
 
+/** What {@link forgetRun} removed. */
 export interface ForgetResult {
-  status_ref: string;
+  /** The run forgotten (its STATUS record, bare hex). */
+  statusRef: string;
   /** Roots removed from RUN_ROOTS.json, sorted. */
-  removed_roots: string[];
+  removedRoots: string[];
   /** Roots of this run kept because another remembered run still needs them. */
-  kept_roots: number;
+  keptRoots: number;
 }
 
 /** Every hash a run rooted: its three records plus everything its OUTPUT_HASHES lists. */
@@ -20,8 +22,15 @@ async function rootsOfRun(casRoot: string, run: RunEntry): Promise<Set<string>> 
 }
 
 /**
- * Drop a run from the ledger and remove the roots only it holds. Done under the roots lock so no
- * pack can add (or rely on) a root between the decision and the write.
+ * Forget a pack run (`llm-packer runs forget`): drop it from the ledger and remove the roots only
+ * it holds, so the next {@link runGc} may delete its objects. Done under the roots lock so no pack
+ * can add (or rely on) a root between the decision and the write.
+ *
+ * @param options - The store and runs dir (absolute), and the run's STATUS ref (bare hex).
+ * @returns The roots removed and how many were kept for other runs.
+ * @throws {@link PackerError} `USAGE` for a relative path; `RUN_NOT_FOUND` when the ledger has no
+ *   such run; `ROOTS_LOCKED`, `ROOTS_INVALID` or `RECORD_INVALID` when the roots, ledger or the
+ *   run's records cannot be read.
  */
 export async function forgetRun(options: { casRoot: string; runsDir: string; statusRef: string }): Promise<ForgetResult> {
   const { casRoot, runsDir, statusRef } = options;
@@ -38,6 +47,6 @@ export async function forgetRun(options: { casRoot: string; runsDir: string; sta
     const removable = mine.filter((h) => !stillNeeded.has(h));
     const change = await changeRootsLocked(runsDir, removable, { remove: true, lock });
     await writeLedgerLocked(runsDir, others);
-    return { status_ref: statusRef, removed_roots: change.changed, kept_roots: mine.length - removable.length };
+    return { statusRef, removedRoots: change.changed, keptRoots: mine.length - removable.length };
   });
 }

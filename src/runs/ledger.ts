@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { withRootsLock } from '../roots/index.js';
-import { HASH_PATTERN, PackerError, isErrno, prettyJson, readRegularFile, writeFileDurable } from '../util/index.js';
+import { HASH_PATTERN, PackerError, assertAbsolute, isErrno, prettyJson, readRegularFile, writeFileDurable } from '../util/index.js';
 import { mkdir } from 'node:fs/promises';
 import { LEDGER_FILE, type RunEntry } from './types.js';
 
@@ -67,7 +67,18 @@ export async function appendRun(runsDir: string, entry: RunEntry): Promise<void>
   });
 }
 
-export const listRuns = readLedger;
+/**
+ * The pack runs a runs dir remembers (its ledger, `RUNS.json`), oldest first; `[]` when there is
+ * none. Entries have the ledger's on-disk keys (docs/FORMATS.md §14).
+ *
+ * @param runsDir - The runs dir (absolute).
+ * @throws {@link PackerError} `USAGE` for a relative path; `ROOTS_INVALID` when the ledger is not
+ *   a valid list of runs.
+ */
+export function listRuns(runsDir: string): Promise<RunEntry[]> {
+  assertAbsolute('runsDir', runsDir);
+  return readLedger(runsDir);
+}
 
 /**
  * Record the seal of a run's pack (and the hash of its external archive) on the newest ledger

@@ -46,7 +46,7 @@ function extOf(path: string): string {
  * a name broke, killing the process; those characters still become `_`, in case it is ever on.
  * The rules only look at the name's end (`.npmrc`, `package.json`), which keeps its other characters.
  */
-export function secretlintFilePath(path: string): string {
+function secretlintFilePath(path: string): string {
   return `/${path.replace(/[\r\n\u2028\u2029:]/g, '_')}`;
 }
 

@@ -4,7 +4,7 @@ import { DEFAULT_IGNORE_PATTERNS } from './defaultIgnores.js';
 import type { OmittedEntry, PatternList, SelectOptions } from './types.js';
 
 /** Where the default ignores say they come from. */
-export const DEFAULT_IGNORES_SOURCE = 'default ignores';
+const DEFAULT_IGNORES_SOURCE = 'default ignores';
 
 /** The user's selection, compiled once per run and shared by the walk and `why`. */
 export interface SelectRules {

@@ -6,14 +6,14 @@
  * The README lists them too: change both together.
  */
 
-export interface DefaultIgnoreGroup {
+interface DefaultIgnoreGroup {
   /** What the group is, in the words the README and `why` use. */
   name: string;
   /** gitignore patterns. */
   patterns: readonly string[];
 }
 
-export const DEFAULT_IGNORE_GROUPS: readonly DefaultIgnoreGroup[] = [
+const DEFAULT_IGNORE_GROUPS: readonly DefaultIgnoreGroup[] = [
   {
     name: 'lock files',
     patterns: [

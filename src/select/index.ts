@@ -1,9 +1,8 @@
-export { compileSelectRules, DEFAULT_IGNORES_SOURCE, NO_SELECT_RULES } from './compileRules.js';
+export { compileSelectRules, NO_SELECT_RULES } from './compileRules.js';
 export type { SelectRules } from './compileRules.js';
-export { DEFAULT_IGNORE_GROUPS, DEFAULT_IGNORE_PATTERNS } from './defaultIgnores.js';
-export type { DefaultIgnoreGroup } from './defaultIgnores.js';
+export { DEFAULT_IGNORE_PATTERNS } from './defaultIgnores.js';
 export { omittedLookup } from './findOmitted.js';
 export { planSelection } from './planSelection.js';
 export type { OversizePolicy, SecretPolicy, SelectionFlags, SelectionPlan } from './planSelection.js';
 export type { OmitReason, OmittedEntry, PatternList, SelectOptions } from './types.js';
-export { listOmitted, tooLargeEntry, TOO_LARGE_RULE } from './listOmitted.js';
+export { listOmitted, tooLargeEntry } from './listOmitted.js';

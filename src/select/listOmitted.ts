@@ -28,7 +28,7 @@ function secretEntry(path: string, findings: readonly SecretFinding[]): OmittedE
 }
 
 /** The name of the per-file limit, as `PACK_LIMIT_EXCEEDED:max_entry_bytes` names it. */
-export const TOO_LARGE_RULE = 'max_entry_bytes';
+const TOO_LARGE_RULE = 'max_entry_bytes';
 
 /** The entry of a file over the per-file limit: the limit's name, the size and the limit. */
 export function tooLargeEntry(path: string, bytes: number, limit: number): OmittedEntry {

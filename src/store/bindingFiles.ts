@@ -32,7 +32,7 @@ function invalid(path: string, why: string): PackerError {
 }
 
 /** One half: undefined when absent; malformed or not a regular file is an error. */
-export async function readBindingFile(dir: string, file: string, peerKey: 'runs_dir' | 'cas_root'): Promise<BindingFile | undefined> {
+async function readBindingFile(dir: string, file: string, peerKey: 'runs_dir' | 'cas_root'): Promise<BindingFile | undefined> {
   const path = join(dir, file);
   let bytes: Buffer | undefined;
   try {

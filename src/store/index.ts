@@ -5,5 +5,5 @@ export type { BindResult } from './bindStore.js';
 export { checkLocations, isWithin } from './checkLocations.js';
 export type { PackLocations } from './checkLocations.js';
 export { prepareStore } from './prepareStore.js';
-export { toolPaths, ensureToolDirIgnored, RUNS_DIR_TOOL_FILES } from './toolFiles.js';
+export { toolPaths, ensureToolDirIgnored } from './toolFiles.js';
 export { STORE_BINDING_FILE, RUNS_BINDING_FILE, readStoreBinding, readRunsBinding } from './bindingFiles.js';

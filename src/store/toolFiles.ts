@@ -15,7 +15,7 @@ import { RUNS_BINDING_FILE } from './bindingFiles.js';
 import { isWithin } from './checkLocations.js';
 
 /** The files llm-packer writes into a runs dir. */
-export const RUNS_DIR_TOOL_FILES: readonly string[] = [
+const RUNS_DIR_TOOL_FILES: readonly string[] = [
   ROOT_FILES.RUN_ROOTS,
   ROOT_FILES.GC_PINS,
   LEDGER_FILE,

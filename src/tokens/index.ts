@@ -4,7 +4,7 @@ export { loadTokenCounter, parseTokenEncoding, isTokenEncoding } from './loadTok
 export { isSafeSeam, lastSafeCut } from './safeSeam.js';
 export { createSegmentCounter } from './createSegmentCounter.js';
 export type { SegmentCounter } from './createSegmentCounter.js';
-export { openTokenCache, tokenCachePath, TOKEN_CACHE_DIR } from './openTokenCache.js';
+export { openTokenCache, tokenCachePath } from './openTokenCache.js';
 export { createTokenPool } from './createTokenPool.js';
 export type { TokenPool } from './createTokenPool.js';
 export { createTokenMeter } from './createTokenMeter.js';

@@ -13,7 +13,7 @@ import { isErrno, isHash } from '../util/index.js';
 import type { TokenCache, TokenCacheKey, TokenEncoding } from './types.js';
 
 /** The cache folder inside a store root. */
-export const TOKEN_CACHE_DIR = 'tokens';
+const TOKEN_CACHE_DIR = 'tokens';
 
 const LINE = /^([0-9a-f]{64}) ([A-Za-z0-9_+.:-]{1,64}) (\d{1,15})$/;
 const VARIANT = /^[A-Za-z0-9_+.:-]{1,64}$/;

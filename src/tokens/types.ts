@@ -1,6 +1,7 @@
 /** The tokenizer encodings a pack can be counted in; the first is the default. */
 export const TOKEN_ENCODINGS = ['o200k_base', 'cl100k_base'] as const;
 
+/** One of {@link TOKEN_ENCODINGS}: the tokenizer every token count of a pack uses. */
 export type TokenEncoding = (typeof TOKEN_ENCODINGS)[number];
 
 export const DEFAULT_TOKEN_ENCODING: TokenEncoding = 'o200k_base';

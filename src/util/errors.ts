@@ -4,7 +4,7 @@
  * each code's exit status (1: the work failed a check, 2: bad usage or bad input).
  */
 
-export const ERROR_CODES = {
+const ERROR_CODES = {
   // usage and input
   USAGE: 2,
   IO_ERROR: 1,
@@ -73,6 +73,10 @@ export const ERROR_CODES = {
   MCP_PACK_NOT_FOUND: 2,
 } as const;
 
+/**
+ * The stable code of a {@link PackerError} (`CAS_NOT_FOUND`, `PACK_LIMIT_EXCEEDED`, …): match on it,
+ * never on the message. Each code has one exit status in the CLI (1: the check failed, 2: bad input).
+ */
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 export interface PackerErrorOptions {
@@ -81,8 +85,27 @@ export interface PackerErrorOptions {
   cause?: unknown;
 }
 
+/**
+ * Every failure llm-packer reports: a stable {@link ErrorCode} in `code`, a message that starts
+ * with the code (`CAS_NOT_FOUND: …`), and a `hint` at what to do, when there is one. Errors of the
+ * file system that are not about our data pass through as they are.
+ *
+ * @example
+ * ```ts
+ * import { isPackerError, runPack } from 'llm-packer';
+ *
+ * try {
+ *   await runPack({ root });
+ * } catch (err) {
+ *   if (isPackerError(err) && err.code === 'PACK_EMPTY') console.error('nothing to pack');
+ *   else throw err;
+ * }
+ * ```
+ */
 export class PackerError extends Error {
+  /** What went wrong, as a stable code. */
   readonly code: ErrorCode;
+  /** What the user can do about it, if anything. */
   readonly hint: string | undefined;
 
   /**
@@ -127,6 +150,12 @@ export class InvalidReferenceError extends PackerError {
   }
 }
 
+/**
+ * True when `err` is a {@link PackerError} (then `err.code` says what went wrong).
+ *
+ * @param err - Anything a call threw.
+ * @throws Never.
+ */
 export function isPackerError(err: unknown): err is PackerError {
   return err instanceof PackerError;
 }

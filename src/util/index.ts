@@ -1,4 +1,4 @@
-export { PackerError, CorruptObjectError, InvalidReferenceError, ERROR_CODES, isPackerError, isErrno } from './errors.js';
+export { PackerError, CorruptObjectError, InvalidReferenceError, isPackerError, isErrno } from './errors.js';
 export type { ErrorCode, PackerErrorOptions } from './errors.js';
 export { canonicalJson, canonicalJsonBytes, prettyJson, encodeString } from './canonicalJson.js';
 export type { JsonValue } from './canonicalJson.js';

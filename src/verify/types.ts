@@ -19,7 +19,9 @@ export interface VerifyCheck {
   problems?: string[];
 }
 
+/** What {@link verifyPack} found: one check per step, in order. */
 export interface VerifyReport {
+  /** The pack folder checked (absolute). */
   pack: string;
   /** Every step ran and passed. */
   ok: boolean;
@@ -28,6 +30,7 @@ export interface VerifyReport {
   checks: VerifyCheck[];
 }
 
+/** The pack to verify and the store and runs dir to check it against. */
 export interface VerifyOptions {
   /** Absolute path of the pack folder. */
   packDir: string;

@@ -69,6 +69,26 @@ async function runStep(step: VerifyStep, state: VerifyState): Promise<VerifyChec
   }
 }
 
+/**
+ * Check a pack (`llm-packer verify`): every file against the seal, the seal against the store and
+ * the run ledger, the zip beside the pack against the ledger, then the manifest, the run records,
+ * the payloads, the roots and a full Mode B audit. A step whose store or runs dir is not given is
+ * reported as skipped. Verifying never changes the pack, the store or the runs dir (except to
+ * settle a publish a crash interrupted).
+ *
+ * @param options - The pack folder (absolute) and, to check everything, its store and runs dir.
+ * @returns The report: `ok` when every step ran and passed, `complete` when none was skipped. A
+ *   failed check is reported, not thrown.
+ * @throws {@link PackerError} `USAGE` for a relative path; an I/O error that is not about the pack.
+ * @example
+ * ```ts
+ * import { openCas, resolveStoreLocations, verifyPack } from 'llm-packer';
+ *
+ * const store = await resolveStoreLocations({ root: '/home/me/project' });
+ * const report = await verifyPack({ packDir, cas: openCas(store.casRoot), runsDir: store.runsDir });
+ * for (const check of report.checks.filter((c) => !c.ok)) console.error(check.name, check.detail);
+ * ```
+ */
 export async function verifyPack(options: VerifyOptions): Promise<VerifyReport> {
   assertAbsolute('packDir', options.packDir);
   assertAbsolute('runsDir', options.runsDir);

@@ -29,7 +29,7 @@ function listingEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-export const runGitBytes: RunGitBytes = (args, cwd) =>
+const runGitBytes: RunGitBytes = (args, cwd) =>
   new Promise((resolve, reject) => {
     execFile('git', [...args], { cwd, env: listingEnv(), encoding: 'buffer', maxBuffer: 1 << 30, windowsHide: true }, (err, stdout) => {
       if (err) reject(err);

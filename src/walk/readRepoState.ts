@@ -18,7 +18,7 @@ export function gitEnv(): NodeJS.ProcessEnv {
   return { ...env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: devNull, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 }
 
-export const defaultRepoStateDeps: RepoStateDeps = {
+const defaultRepoStateDeps: RepoStateDeps = {
   runGit: (args, cwd) =>
     new Promise((resolve, reject) => {
       execFile('git', [...args], { cwd, env: gitEnv(), windowsHide: true }, (err, stdout) => {

@@ -3,7 +3,7 @@ import type { Scope } from '../scopes/index.js';
 import type { WalkDeps } from './walkDeps.js';
 
 /** The store's own folder name in every non-AGS root: never packed, wherever it appears. */
-export const STORE_FOLDER_NAME = '.llm-packer';
+const STORE_FOLDER_NAME = '.llm-packer';
 
 /** What every walk honours, whatever the scope: include dirs, excluded parts, the store's folders. */
 export interface WalkBounds {

@@ -23,7 +23,7 @@ async function readRulesOrNone(path: string, deps: WalkDeps): Promise<string | u
 }
 
 /** Include globs (any must match, when given) and exclude globs (none may match), on root paths. */
-export function makeGlobFilter(scope: Scope): (rel: string) => string | undefined {
+function makeGlobFilter(scope: Scope): (rel: string) => string | undefined {
   const where = (what: string) => ({ file: `scope ${JSON.stringify(scope.key)} ${what}` });
   const include = scope.includeGlobs.length > 0 ? compilePatterns(scope.includeGlobs, where('include')) : undefined;
   const exclude = scope.excludeGlobs.length > 0 ? compilePatterns(scope.excludeGlobs, where('exclude')) : undefined;

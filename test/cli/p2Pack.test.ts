@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { chmod, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { objectPath } from '../../src/index.js';
+import { objectPath } from '../../src/cas/index.js';
 import { P2_EXAMPLE_FILES, P2_EXPECTED, writeP2Example } from '../fixtures/p2Example.js';
 import { runBuilt } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -37,7 +37,7 @@ test('pack reproduces docs/FORMATS.md §11; a second pack gives the same refs; c
   await writeP2Example(root);
   const a = await pack(dir, 'tree', 'out-a');
   const runs = join(root, 'CAPABILITY', 'RUNS');
-  const { sha256Hex } = await import('../../src/index.js');
+  const { sha256Hex } = await import('../../src/util/index.js');
   assert.equal(sha256Hex(await readFile(join(dir, 'out-a', 'LITE', 'PACK_MANIFEST.json'))), P2_EXPECTED.manifestSha256);
   assert.equal(sha256Hex(await readFile(join(dir, 'out-a', 'LITE', 'RUN_REFS.json'))), P2_EXPECTED.runRefsSha256);
   assert.equal(sha256Hex(await readFile(join(runs, 'RUN_ROOTS.json'))), P2_EXPECTED.runRootsSha256);
@@ -84,7 +84,7 @@ test('two packs of different trees share a store; gc --apply --grace 0 keeps bot
   const stray = await runBuilt(['cas', 'put', 'junk', '--cas-root', 'store/cas'], { cwd: dir });
   const gc = await runBuilt(['gc', '--apply', '--grace', '0', '--json', '--cas-root', 'store/cas', '--runs-dir', 'store/runs'], { cwd: dir });
   assert.equal(gc.code, 0, gc.stderr);
-  assert.deepEqual(JSON.parse(gc.stdout).deleted_hashes, [stray.stdout.trim().slice(7)]);
+  assert.deepEqual(JSON.parse(gc.stdout).deletedHashes, [stray.stdout.trim().slice(7)]);
   for (const name of ['one', 'two']) {
     const r = await runBuilt(['consume', `pack-${name}`, '--out', `back-${name}`, '--cas-root', 'store/cas'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);

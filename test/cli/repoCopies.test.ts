@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { chmod, open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { sha256Hex } from '../../src/index.js';
+import { sha256Hex } from '../../src/util/index.js';
 import { runBuilt } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 import { writeTree } from '../pack/packFixtures.js';

@@ -29,7 +29,7 @@ test('pins work on GC_PINS.json only, and --json prints the file state', async (
     name: 'GC_PINS',
     path: join(dir, 'R', 'GC_PINS.json'),
     exists: true,
-    content_hash: sha256Hex(text),
+    contentHash: sha256Hex(text),
     hashes: [B],
   });
   assert.equal((await runInProcess(['roots', 'list', '--runs-dir', 'R'], dir)).stdout, '');

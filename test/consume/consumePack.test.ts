@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, readdir, symlink, writeFile, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { buildManifest, canonicalJson, consumePack, encodeManifest, openCas, type Cas } from '../../src/index.js';
+import { consumePack, openCas, type Cas } from '../../src/index.js';
+import { buildManifest, encodeManifest } from '../../src/manifest/index.js';
+import { canonicalJson } from '../../src/util/index.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const FILES: Record<string, string> = { 'a.txt': 'alpha\n', 'dir/b.md': '# beta\n', 'dir/sub/c.json': '{}\n', 'empty': '' };
@@ -36,15 +38,15 @@ test('consume rebuilds every file byte-exactly from a manifest file or a sha256:
   const b = await consumePack({ cas, source: ref, out: join(dir, 'out2') });
   assert.deepEqual(await tree(join(dir, 'out1')), FILES);
   assert.deepEqual(await tree(join(dir, 'out2')), FILES);
-  assert.equal(a.tree_hash, b.tree_hash);
+  assert.equal(a.treeHash, b.treeHash);
   assert.equal(a.files, 4);
-  assert.equal(a.manifest_ref, ref);
+  assert.equal(a.manifestRef, ref);
 });
 
 test('dry run checks everything and writes nothing', async (t) => {
   const { dir, cas, manifestPath } = await setup(t);
   const r = await consumePack({ cas, source: manifestPath, out: join(dir, 'out'), dryRun: true });
-  assert.equal(r.dry_run, true);
+  assert.equal(r.dryRun, true);
   assert.deepEqual((await readdir(dir)).sort(), ['PACK_MANIFEST.json', 'cas']);
 });
 

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { forgetRun, openCas, readLedger, runGc, runPack, sha256Hex } from '../../src/index.js';
+import { forgetRun, openCas, runGc, runPack } from '../../src/index.js';
+import { readLedger } from '../../src/runs/index.js';
+import { sha256Hex } from '../../src/util/index.js';
 import { writeTree } from '../pack/packFixtures.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -26,7 +28,7 @@ test('the ledger records the seal and the zip hash; GC keeps the seal, though RU
   assert.ok(!(await readFile(join(runsDir, 'RUN_ROOTS.json'), 'utf8')).includes(sealRef));
   const report = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
   assert.deepEqual(report.errors, []);
-  assert.ok(!report.deleted_hashes.includes(sealRef));
+  assert.ok(!report.deletedHashes.includes(sealRef));
   assert.ok(await cas.has(sealRef));
 });
 
@@ -36,7 +38,7 @@ test('Policy B: a ledger of seals but no roots deletes nothing', async (t) => {
   const before = (await cas.list()).length;
   const report = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
   assert.match(report.errors.join('\n'), /POLICY_LOCK/);
-  assert.deepEqual(report.deleted_hashes, []);
+  assert.deepEqual(report.deletedHashes, []);
   assert.equal((await cas.list()).length, before);
 });
 
@@ -45,11 +47,11 @@ test('a forgotten run lets its seal go; an unreadable ledger deletes nothing', a
   await forgetRun({ casRoot, runsDir, statusRef: summary.refs.statusRef });
   await runPack({ root: join(runsDir, '..', 'root'), outDir: join(runsDir, '..', 'other'), casRoot, runsDir, modes: { lite: false } });
   const report = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
-  assert.ok(report.deleted_hashes.includes(sealRef) || !(await cas.has(sealRef)));
+  assert.ok(report.deletedHashes.includes(sealRef) || !(await cas.has(sealRef)));
 
   const { writeFile } = await import('node:fs/promises');
   await writeFile(join(runsDir, 'RUNS.json'), '{not json');
   const broken = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
   assert.notDeepEqual(broken.errors, []);
-  assert.deepEqual(broken.deleted_hashes, []);
+  assert.deepEqual(broken.deletedHashes, []);
 });

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openCas, recordPackRun, type Cas, type PackRunRecord } from '../../src/index.js';
+import { openCas, type Cas } from '../../src/index.js';
+import { recordPackRun, type PackRunRecord } from '../../src/runRecord/index.js';
 
 /** A pack-shaped folder holding only what P.2 writes (LITE/), over the given files. */
 export async function makeP2Pack(

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { buildManifest, canonicalJson, compareCodePoints, encodeManifest, findPathClash, nameProblem, parseManifest, unsafePathReason } from '../../src/index.js';
+import { buildManifest, encodeManifest, parseManifest, unsafePathReason } from '../../src/manifest/index.js';
+import { findPathClash, nameProblem } from '../../src/paths/index.js';
+import { canonicalJson, compareCodePoints } from '../../src/util/index.js';
 
 const H = 'a'.repeat(64);
 const entry = (path: string) => ({ path, bytes: 1, hash: H });

@@ -3,7 +3,8 @@ import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promi
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
-import { PackerError, backupPathFor, runPack, type PackProgress } from '../../src/index.js';
+import { PackerError, runPack, type PackProgress } from '../../src/index.js';
+import { backupPathFor } from '../../src/packdir/index.js';
 import { tempDir } from '../helpers/tmp.js';
 import { leftovers, readTree, writeTree } from './packFixtures.js';
 

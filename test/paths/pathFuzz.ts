@@ -10,7 +10,9 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import fc from 'fast-check';
-import { canonicalJson, compareCodePoints, consumePack, fileExt, isPackerError, openCas, runPack, sha256Hex } from '../../src/index.js';
+import { consumePack, isPackerError, openCas, runPack } from '../../src/index.js';
+import { fileExt } from '../../src/manifest/index.js';
+import { canonicalJson, compareCodePoints, sha256Hex } from '../../src/util/index.js';
 
 const nameAtom = fc.oneof(
   { weight: 10, arbitrary: fc.constantFrom('a', 'b', 'lib', 'src', 'x.md', 'y.ts', 'b c', 'caf\u00E9', 'n'.repeat(238)) },

@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openCas, readRoots } from '../../src/index.js';
+import { openCas } from '../../src/index.js';
+import { readRoots } from '../../src/roots/index.js';
 import { tempDir } from '../helpers/tmp.js';
 import { crashTreeFiles } from './crashTree.js';
 import { type Run, errorLines, exists, runChild, writeFiles } from './kit.js';
@@ -40,11 +41,11 @@ function gcLoop(store: { casRoot: string; runsDir: string }, cwd: string) {
         stats.busy++;
         continue;
       }
-      const report = JSON.parse(r.stdout) as { deleted_hashes: string[] };
-      const wrong = report.deleted_hashes.filter((h) => rootedBefore.has(h));
+      const report = JSON.parse(r.stdout) as { deletedHashes: string[] };
+      const wrong = report.deletedHashes.filter((h) => rootedBefore.has(h));
       assert.deepEqual(wrong, [], 'gc deleted an object that was rooted when it began');
       stats.runs++;
-      stats.deleted += report.deleted_hashes.length;
+      stats.deleted += report.deletedHashes.length;
     }
   })();
   return { stop: async () => ((running = false), await done, stats) };

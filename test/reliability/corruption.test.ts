@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { objectPath } from '../../src/index.js';
+import { objectPath } from '../../src/cas/index.js';
 import { damageObject, type Damage } from '../fixtures/damageObject.js';
 import { tempDir } from '../helpers/tmp.js';
 import { type Run, errorLines, listAll, runChild, writeFiles } from './kit.js';

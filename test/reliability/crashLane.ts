@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { openCas, readRoots } from '../../src/index.js';
+import { openCas } from '../../src/index.js';
+import { readRoots } from '../../src/roots/index.js';
 import { type CrashTreeShape, packArgs, writeCrashTree } from './crashTree.js';
 import { type Run, ageLocks, checkStore, cliOk, exists, snapshot } from './kit.js';
 

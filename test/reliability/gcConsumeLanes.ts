@@ -7,7 +7,11 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ledgerSealRefs, objectPath, openCas, readRoots, sha256Hex } from '../../src/index.js';
+import { openCas } from '../../src/index.js';
+import { objectPath } from '../../src/cas/index.js';
+import { readRoots } from '../../src/roots/index.js';
+import { ledgerSealRefs } from '../../src/runs/index.js';
+import { sha256Hex } from '../../src/util/index.js';
 import { crashTreeFiles, type CrashTreeShape } from './crashTree.js';
 import { type Run, ageLocks, checkStore, cliOk, exists, runChild, snapshot, writeFiles } from './kit.js';
 import { checkPackTruth, packWithCli, placeIn, storeArgs, type PackPlace } from './packCheck.js';

@@ -8,7 +8,7 @@ import { mkdir, open, readFile, rm, truncate, writeFile } from 'node:fs/promises
 import { join } from 'node:path';
 import { setImmediate as yieldLoop } from 'node:timers/promises';
 import { test } from 'node:test';
-import { mapLimit } from '../../src/index.js';
+import { mapLimit } from '../../src/util/index.js';
 import { tempDir } from '../helpers/tmp.js';
 import { errorLines, exists, sha256, writeFiles } from './kit.js';
 import { checkPackTruth, packWithCli, placeIn, readManifest } from './packCheck.js';

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openCas, readRoots } from '../../src/index.js';
+import { openCas } from '../../src/index.js';
+import { readRoots } from '../../src/roots/index.js';
 import { BIN } from '../helpers/cli.js';
 
 export { BIN };

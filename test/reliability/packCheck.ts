@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { compareCodePoints, mapLimit } from '../../src/index.js';
+import { compareCodePoints, mapLimit } from '../../src/util/index.js';
 import { type Run, type RunOptions, cliOk, runChild, sha256 } from './kit.js';
 
 export interface PackPlace {

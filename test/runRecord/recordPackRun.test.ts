@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openCas, recordPackRun, sha256Hex, type Cas, type PackEntry } from '../../src/index.js';
+import { openCas, type Cas } from '../../src/index.js';
+import { recordPackRun, type PackEntry } from '../../src/runRecord/index.js';
+import { sha256Hex } from '../../src/util/index.js';
 import { addRoots, readRoots } from '../../src/roots/index.js';
 import { AGS_RECORDED_SCOPE, P2_EXAMPLE_FILES, P2_EXPECTED } from '../fixtures/p2Example.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -74,7 +76,8 @@ test('a payload dropped from the roots fails the audit: FAILED status, error cod
     ),
     (err: { code?: string; message?: string }) => err.code === 'PACK_P2_ROOT_AUDIT_FAIL' && err.message!.includes(dropped),
   );
-  const { listRuns, loadStatus } = await import('../../src/index.js');
+  const { listRuns } = await import('../../src/index.js');
+  const { loadStatus } = await import('../../src/records/index.js');
   const [run] = await listRuns(runsDir);
   assert.equal(run?.verdict, 'FAIL');
   const status = await loadStatus(cas, run!.status_ref);

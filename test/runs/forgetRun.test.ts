@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { forgetRun, listRuns, readRoots, runGc } from '../../src/index.js';
+import { forgetRun, listRuns, runGc } from '../../src/index.js';
+import { readRoots } from '../../src/roots/index.js';
 import { makeP2Pack } from '../helpers/p2Run.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -18,11 +19,11 @@ test('runs are listed in order; forget removes only the roots no other run holds
   const roots = (await readRoots(first.runsDir)).all;
   assert.ok(roots.has(shared), 'a root another run needs stays');
   assert.ok(!roots.has(onlyA));
-  assert.ok(result.removed_roots.includes(onlyA) && result.removed_roots.includes(first.run.statusRef));
+  assert.ok(result.removedRoots.includes(onlyA) && result.removedRoots.includes(first.run.statusRef));
   assert.deepEqual((await listRuns(first.runsDir)).map((r) => r.status_ref), [second.run.statusRef]);
 
   const gc = await runGc({ cas: first.cas, runsDir: first.runsDir, apply: true, graceMs: 0 });
-  assert.ok(gc.deleted_hashes.includes(onlyA));
-  assert.ok(!gc.deleted_hashes.includes(shared));
+  assert.ok(gc.deletedHashes.includes(onlyA));
+  assert.ok(!gc.deletedHashes.includes(shared));
   await assert.rejects(forgetRun({ casRoot: first.cas.root, runsDir: first.runsDir, statusRef: first.run.statusRef }), { code: 'RUN_NOT_FOUND' });
 });

@@ -39,9 +39,9 @@ export function registerConsume(program: Command, ctx: CliContext): void {
         dryRun: Boolean(flags.dryRun),
       });
       if (flags.json) return printJson(ctx.io, receipt);
-      const verb = receipt.dry_run ? 'would write' : 'wrote';
+      const verb = receipt.dryRun ? 'would write' : 'wrote';
       printLine(ctx.io, `${verb} ${receipt.files} files (${receipt.bytes} bytes) to ${flags.out}`);
-      printLine(ctx.io, `manifest ${receipt.manifest_ref}`);
-      printLine(ctx.io, `tree ${receipt.tree_hash}`);
+      printLine(ctx.io, `manifest ${receipt.manifestRef}`);
+      printLine(ctx.io, `tree ${receipt.treeHash}`);
     });
 }

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { PushReport, RemoteStore } from '../../index.js';
-import { lib, type Library } from '../lib.js';
+import { lib } from '../lib.js';
 import type { CliContext, CliIo } from '../io.js';
 import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
@@ -91,11 +91,6 @@ export async function remoteRunsAction(ctx: CliContext, url: string, json: boole
   if (json) return printJson(ctx.io, entries);
   for (const r of entries) printLine(ctx.io, `${r.status_ref}  ${r.verdict}  ${r.scope}  ${r.file_count} files  ${r.manifest_ref}`);
   if (entries.length === 0) printLine(ctx.io, 'no runs');
-}
-
-/** `cas put|get|has --remote`: the local store stays the cache; every byte is verified. */
-export async function remoteCas(io: CliIo, url: string, casRoot: string, fn: (remote: RemoteStore, cas: ReturnType<Library['openCas']>) => Promise<void>): Promise<void> {
-  await withRemote(url, io, (remote) => fn(remote, lib().openCas(casRoot)));
 }
 
 export function registerPush(program: Command, ctx: CliContext): void {

@@ -19,7 +19,7 @@ function toJson(state: RootFileState | RootsChange) {
     name: state.name,
     path: state.path,
     exists: state.exists,
-    content_hash: state.contentHash,
+    contentHash: state.contentHash,
     hashes: state.hashes,
     ...('changed' in state ? { changed: state.changed } : {}),
   };

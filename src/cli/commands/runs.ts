@@ -41,6 +41,6 @@ export function registerRuns(program: Command, ctx: CliContext): void {
       const { runsDir, casRoot } = await storeLocationsFrom(flags, ctx.io);
       const result = await lib().forgetRun({ runsDir, casRoot, statusRef });
       if (flags.json) return printJson(ctx.io, result);
-      printLine(ctx.io, `forgot ${statusRef}: ${result.removed_roots.length} roots removed, ${result.kept_roots} kept for other runs`);
+      printLine(ctx.io, `forgot ${statusRef}: ${result.removedRoots.length} roots removed, ${result.keptRoots} kept for other runs`);
     });
 }

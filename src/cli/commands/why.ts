@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Explanation, OmittedEntry } from '../../index.js';
+import type { Explanation } from '../../index.js';
+import type { OmittedEntry } from '../../select/index.js';
 import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addEntryLimitOption, entryLimitFrom } from '../limitOptions.js';
@@ -20,7 +21,7 @@ interface WhyFlags extends SelectCliFlags {
 }
 
 /** `ignored by .gitignore:3 (dist/)`, `secret: @secretlint/…`: one line a human reads. */
-export function describeEntry(e: OmittedEntry): string {
+function describeEntry(e: OmittedEntry): string {
   const where = e.source === undefined ? '' : ` ${e.source}${e.line === undefined ? '' : `:${e.line}`}`;
   const rule = e.rule === undefined ? '' : ` (${e.rule})`;
   const folder = e.path.endsWith('/') ? `, in the folder ${e.path} left out` : '';

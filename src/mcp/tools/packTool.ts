@@ -11,7 +11,7 @@ import { createPackProgress } from '../packProgress.js';
 import { answer, toolOk } from '../toolResult.js';
 import type { McpContext } from '../types.js';
 
-export const PACK_STYLES = ['markdown', 'xml', 'json', 'plain'] as const;
+const PACK_STYLES = ['markdown', 'xml', 'json', 'plain'] as const;
 
 const inputSchema = {
   path: z.string().min(1).describe('Folder to pack: absolute, or relative to the server root; must be under a root the server allows'),
