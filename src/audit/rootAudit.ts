@@ -40,7 +40,7 @@ function sourceOf(inspected: InspectedRootFile, root: string): AuditRootSource {
     name: state.name,
     path: relative(resolve(root), resolve(state.path)).split(sep).join('/'),
     exists: state.exists,
-    contentHash: state.contentHash,
+    content_hash: state.contentHash,
   };
 }
 
@@ -96,7 +96,7 @@ async function rehashRooted(options: RootAuditOptions, objects: string[], roots:
  * import { openCas, rootAudit } from 'llm-packer';
  *
  * const receipt = await rootAudit({ cas: openCas(casRoot), runsDir, root, full: true });
- * if (receipt.verdict !== 'PASS') console.error(receipt.errors, receipt.requiredMissing);
+ * if (receipt.verdict !== 'PASS') console.error(receipt.errors, receipt.required_missing);
  * ```
  */
 export async function rootAudit(options: RootAuditOptions): Promise<AuditReceipt> {
@@ -120,7 +120,7 @@ export async function rootAudit(options: RootAuditOptions): Promise<AuditReceipt
   if (modeB && !roots.has(options.outputHashesRef as string)) {
     errors.push(`AUDIT_FAIL: the OUTPUT_HASHES record ${options.outputHashesRef as string} is not rooted`);
   }
-  const rootedCorrupt = options.full ? await rehashRooted(options, objects, roots, errors) : [];
+  const rooted_corrupt = options.full ? await rehashRooted(options, objects, roots, errors) : [];
   errors.sort(compareCodePoints);
 
   const failed =
@@ -128,19 +128,19 @@ export async function rootAudit(options: RootAuditOptions): Promise<AuditReceipt
     required.missing.length > 0 ||
     required.unreachable.length > 0 ||
     required.corrupt.length > 0 ||
-    rootedCorrupt.length > 0;
+    rooted_corrupt.length > 0;
   return {
     mode: 'audit',
-    rootSources: sources.map((s) => sourceOf(s, options.root)),
-    rootsCount: roots.size,
-    reachableHashesCount: roots.size,
-    requiredCheck: { enabled: modeB, outputHashesRecord: modeB ? (options.outputHashesRef as string) : null },
-    requiredTotal: required.total,
-    requiredMissing: required.missing,
-    requiredUnreachable: required.unreachable,
-    ...(options.full ? { requiredCorrupt: required.corrupt, rootedCorrupt } : {}),
+    root_sources: sources.map((s) => sourceOf(s, options.root)),
+    roots_count: roots.size,
+    reachable_hashes_count: roots.size,
+    required_check: { enabled: modeB, output_hashes_record: modeB ? (options.outputHashesRef as string) : null },
+    required_total: required.total,
+    required_missing: required.missing,
+    required_unreachable: required.unreachable,
+    ...(options.full ? { required_corrupt: required.corrupt, rooted_corrupt } : {}),
     errors,
-    casSnapshotHash: storeSnapshotHash(objects),
+    cas_snapshot_hash: storeSnapshotHash(objects),
     verdict: failed || roots.size === 0 ? 'FAIL' : 'PASS',
   };
 }

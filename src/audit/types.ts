@@ -8,27 +8,27 @@ export interface AuditRootSource {
   path: string;
   exists: boolean;
   /** SHA-256 of the file's bytes; null when it does not exist. */
-  contentHash: string | null;
+  content_hash: string | null;
 }
 
 /** The root audit receipt (docs/FORMATS.md §9). Every list is sorted. */
 export interface AuditReceipt {
   mode: 'audit';
-  rootSources: AuditRootSource[];
-  rootsCount: number;
-  /** Roots are the only liveness anchors (no traversal): equal to `rootsCount`. */
-  reachableHashesCount: number;
-  requiredCheck: { enabled: boolean; outputHashesRecord: string | null };
+  root_sources: AuditRootSource[];
+  roots_count: number;
+  /** Roots are the only liveness anchors (no traversal): equal to `roots_count`. */
+  reachable_hashes_count: number;
+  required_check: { enabled: boolean; output_hashes_record: string | null };
   /** Distinct hashes listed in the OUTPUT_HASHES record (Mode B); 0 in Mode A. */
-  requiredTotal: number;
-  requiredMissing: string[];
-  requiredUnreachable: string[];
+  required_total: number;
+  required_missing: string[];
+  required_unreachable: string[];
   /** Only with `full`: required objects whose bytes do not hash to their name. */
-  requiredCorrupt?: string[];
+  required_corrupt?: string[];
   /** Only with `full`: rooted objects (Mode A and B) whose bytes do not hash to their name. */
-  rootedCorrupt?: string[];
+  rooted_corrupt?: string[];
   errors: string[];
-  casSnapshotHash: string;
+  cas_snapshot_hash: string;
   verdict: 'PASS' | 'FAIL';
 }
 
@@ -38,10 +38,10 @@ export interface RootAuditOptions {
   cas: Cas;
   /** The runs dir holding the roots (absolute). */
   runsDir: string;
-  /** The packed root: `rootSources[].path` is printed relative to it. */
+  /** The packed root: `root_sources[].path` is printed relative to it. */
   root: string;
   /** Mode B: the bare hash of an OUTPUT_HASHES record whose every hash must be stored and rooted. */
   outputHashesRef?: string;
-  /** Also rehash every rooted and every required object (`rootedCorrupt`, `requiredCorrupt`). */
+  /** Also rehash every rooted and every required object (`rooted_corrupt`, `required_corrupt`). */
   full?: boolean;
 }

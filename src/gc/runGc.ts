@@ -77,17 +77,17 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
   const snapshot = await storeSnapshot(options.cas);
   const report: GcReport = {
     mode: apply ? 'apply' : 'dry_run',
-    allowEmptyRoots: allowEmpty,
-    rootSources: sources.map(describeSource),
-    rootsCount: roots.size,
-    reachableHashesCount: roots.size,
-    candidateHashesCount: 0,
-    candidateHashes: [],
-    deletedHashes: [],
-    skippedHashes: [],
+    allow_empty_roots: allowEmpty,
+    root_sources: sources.map(describeSource),
+    roots_count: roots.size,
+    reachable_hashes_count: roots.size,
+    candidate_hashes_count: 0,
+    candidate_hashes: [],
+    deleted_hashes: [],
+    skipped_hashes: [],
     errors,
-    casSnapshotHash: snapshot.hash,
-    graceSeconds: Math.floor(graceMs / 1000),
+    cas_snapshot_hash: snapshot.hash,
+    grace_seconds: Math.floor(graceMs / 1000),
   };
   if (errors.length > 0) return report; // fail closed: no sweep at all
 
@@ -110,10 +110,10 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
   });
   return {
     ...report,
-    candidateHashesCount: candidates.length,
-    candidateHashes: candidates,
-    deletedHashes: swept.deleted,
-    skippedHashes: [...swept.skipped, ...candidates.filter((h) => tracked.has(h)).map((hash) => ({ hash, reason: TRACKED_REASON }))].sort(
+    candidate_hashes_count: candidates.length,
+    candidate_hashes: candidates,
+    deleted_hashes: swept.deleted,
+    skipped_hashes: [...swept.skipped, ...candidates.filter((h) => tracked.has(h)).map((hash) => ({ hash, reason: TRACKED_REASON }))].sort(
       (a, b) => compareCodePoints(a.hash, b.hash),
     ),
     errors: swept.errors.sort(compareCodePoints),
@@ -124,7 +124,7 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
  * Collect garbage (`llm-packer gc`, docs/FORMATS.md §9): delete the objects of `cas` that no root,
  * pin or recorded seal of `runsDir` names and that are older than the grace period. Without
  * `apply` it only reports what it would delete (a dry run creates nothing). Fail-closed: with no
- * roots (Policy B, unless `allowEmptyRoots`) or an unreadable roots file, nothing is deleted.
+ * roots (Policy B, unless `allow_empty_roots`) or an unreadable roots file, nothing is deleted.
  *
  * @param options - The store, the runs dir (absolute) and the policy.
  * @returns The report: candidates, deleted and skipped objects, and errors.
@@ -137,7 +137,7 @@ async function collect(options: GcOptions, locks: LockHandle[]): Promise<GcRepor
  * import { openCas, runGc } from 'llm-packer';
  *
  * const dry = await runGc({ cas: openCas(casRoot), runsDir });
- * console.log(`${dry.candidateHashesCount} objects would go`);
+ * console.log(`${dry.candidate_hashes_count} objects would go`);
  * await runGc({ cas: openCas(casRoot), runsDir, apply: true });
  * ```
  */

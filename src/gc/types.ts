@@ -3,24 +3,24 @@ import type { Cas } from '../cas/index.js';
 /** The GC report (docs/FORMATS.md §9). Lists are sorted by hash. */
 export interface GcReport {
   mode: 'dry_run' | 'apply';
-  allowEmptyRoots: boolean;
+  allow_empty_roots: boolean;
   /** One line per roots file, e.g. `RUN_ROOTS.json (22 roots)`, `GC_PINS.json (missing)`. */
-  rootSources: string[];
-  rootsCount: number;
-  /** Roots are the only liveness anchors (no traversal): equal to `rootsCount`. */
-  reachableHashesCount: number;
+  root_sources: string[];
+  roots_count: number;
+  /** Roots are the only liveness anchors (no traversal): equal to `roots_count`. */
+  reachable_hashes_count: number;
   /** Objects that are not roots (0 when an error stopped the collection before the sweep). */
-  candidateHashesCount: number;
+  candidate_hashes_count: number;
   /** The candidates themselves. */
-  candidateHashes: string[];
+  candidate_hashes: string[];
   /** Deleted by this run (always empty in a dry run). */
-  deletedHashes: string[];
+  deleted_hashes: string[];
   /** Candidates left in place, with why (`within grace period`, `vanished`). */
-  skippedHashes: { hash: string; reason: string }[];
+  skipped_hashes: { hash: string; reason: string }[];
   errors: string[];
   /** SHA-256 of the sorted object names before the sweep, joined by `\n`. */
-  casSnapshotHash: string;
-  graceSeconds: number;
+  cas_snapshot_hash: string;
+  grace_seconds: number;
 }
 
 /** Progress of a collection's sweep, for a progress bar. */

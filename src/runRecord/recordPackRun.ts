@@ -59,9 +59,9 @@ const defaultRecordPackRunDeps: RecordPackRunDeps = { addRoots, rootAudit, appen
 
 function auditDetails(receipt: AuditReceipt): string {
   const parts = [
-    ...receipt.requiredMissing.map((h) => `missing ${h}`),
-    ...receipt.requiredUnreachable.map((h) => `unrooted ${h}`),
-    ...(receipt.requiredCorrupt ?? []).map((h) => `corrupt ${h}`),
+    ...receipt.required_missing.map((h) => `missing ${h}`),
+    ...receipt.required_unreachable.map((h) => `unrooted ${h}`),
+    ...(receipt.required_corrupt ?? []).map((h) => `corrupt ${h}`),
     ...receipt.errors,
   ];
   return parts.length > 0 ? parts.join('; ') : `verdict ${receipt.verdict}`;

@@ -178,7 +178,7 @@ export const auditStep: VerifyStep = {
     }
     const receipt = await rootAudit({ cas: cas!, runsDir: runsDir!, root: root ?? runsDir!, outputHashesRef, full: true });
     if (receipt.verdict !== 'PASS') {
-      const findings = [...receipt.requiredMissing, ...receipt.requiredUnreachable, ...(receipt.requiredCorrupt ?? []), ...receipt.errors];
+      const findings = [...receipt.required_missing, ...receipt.required_unreachable, ...(receipt.required_corrupt ?? []), ...receipt.errors];
       fail('AUDIT_FAIL', `Mode B audit FAIL: ${findings.join(', ')}`);
     }
     return 'Mode B (full) PASS';

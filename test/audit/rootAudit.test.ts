@@ -47,18 +47,18 @@ test('Mode A passes with readable, non-empty roots; the receipt is exact and det
   const receipt = await rootAudit({ cas, runsDir, root });
   const expected: AuditReceipt = {
     mode: 'audit',
-    rootSources: [
-      { name: 'RUN_ROOTS', path: 'store/runs/RUN_ROOTS.json', exists: true, contentHash: sha256Hex(await readFile(join(runsDir, 'RUN_ROOTS.json'))) },
-      { name: 'GC_PINS', path: 'store/runs/GC_PINS.json', exists: false, contentHash: null },
+    root_sources: [
+      { name: 'RUN_ROOTS', path: 'store/runs/RUN_ROOTS.json', exists: true, content_hash: sha256Hex(await readFile(join(runsDir, 'RUN_ROOTS.json'))) },
+      { name: 'GC_PINS', path: 'store/runs/GC_PINS.json', exists: false, content_hash: null },
     ],
-    rootsCount: 1,
-    reachableHashesCount: 1,
-    requiredCheck: { enabled: false, outputHashesRecord: null },
-    requiredTotal: 0,
-    requiredMissing: [],
-    requiredUnreachable: [],
+    roots_count: 1,
+    reachable_hashes_count: 1,
+    required_check: { enabled: false, output_hashes_record: null },
+    required_total: 0,
+    required_missing: [],
+    required_unreachable: [],
     errors: [],
-    casSnapshotHash: snapshotOf(payloads),
+    cas_snapshot_hash: snapshotOf(payloads),
     verdict: 'PASS',
   };
   assert.deepEqual(receipt, expected);
@@ -70,7 +70,7 @@ test('zero roots fail with the POLICY_LOCK error', async (t) => {
   const receipt = await rootAudit({ cas, runsDir, root });
   assert.deepEqual(receipt.errors, ['POLICY_LOCK: Empty roots detected. Audit requires at least one root.']);
   assert.equal(AUDIT_EMPTY_ROOTS_ERROR, receipt.errors[0]);
-  assert.equal(receipt.rootsCount, 0);
+  assert.equal(receipt.roots_count, 0);
   assert.equal(receipt.verdict, 'FAIL');
 });
 
@@ -88,11 +88,11 @@ test('a malformed roots file fails the audit with its exact error', async (t) =>
     const receipt = await rootAudit({ cas, runsDir, root });
     assert.deepEqual(receipt.errors, [error], text);
     assert.equal(receipt.verdict, 'FAIL');
-    assert.deepEqual(receipt.rootSources[0], {
+    assert.deepEqual(receipt.root_sources[0], {
       name: 'RUN_ROOTS',
       path: 'store/runs/RUN_ROOTS.json',
       exists: true,
-      contentHash: sha256Hex(text),
+      content_hash: sha256Hex(text),
     });
   }
 });
@@ -102,12 +102,12 @@ test('Mode B passes when every listed hash is stored and rooted (duplicates coun
   const record = await putOutputHashes(cas, [payloads[1], payloads[0], payloads[1]]);
   await addRoots(runsDir, [payloads[0], payloads[1], record]);
   const receipt = await rootAudit({ cas, runsDir, root, outputHashesRef: record });
-  assert.deepEqual(receipt.requiredCheck, { enabled: true, outputHashesRecord: record });
-  assert.equal(receipt.requiredTotal, 2);
-  assert.deepEqual(receipt.requiredMissing, []);
-  assert.deepEqual(receipt.requiredUnreachable, []);
-  assert.equal('requiredCorrupt' in receipt, false);
-  assert.equal(receipt.casSnapshotHash, snapshotOf([...payloads, record]));
+  assert.deepEqual(receipt.required_check, { enabled: true, output_hashes_record: record });
+  assert.equal(receipt.required_total, 2);
+  assert.deepEqual(receipt.required_missing, []);
+  assert.deepEqual(receipt.required_unreachable, []);
+  assert.equal('required_corrupt' in receipt, false);
+  assert.equal(receipt.cas_snapshot_hash, snapshotOf([...payloads, record]));
   assert.equal(receipt.verdict, 'PASS');
 });
 
@@ -116,8 +116,8 @@ test('Mode B: a required object that is not rooted is listed and fails', async (
   const record = await putOutputHashes(cas, payloads);
   await addRoots(runsDir, [payloads[0], payloads[2], record]);
   const receipt = await rootAudit({ cas, runsDir, root, outputHashesRef: record });
-  assert.deepEqual(receipt.requiredUnreachable, [payloads[1]]);
-  assert.deepEqual(receipt.requiredMissing, []);
+  assert.deepEqual(receipt.required_unreachable, [payloads[1]]);
+  assert.deepEqual(receipt.required_missing, []);
   assert.deepEqual(receipt.errors, []);
   assert.equal(receipt.verdict, 'FAIL');
 });
@@ -128,12 +128,12 @@ test('Mode B: a required object missing from the store is listed and fails', asy
   const record = await putOutputHashes(cas, [payloads[0], absent]);
   await addRoots(runsDir, [payloads[0], absent, record]);
   const receipt = await rootAudit({ cas, runsDir, root, outputHashesRef: record });
-  assert.deepEqual(receipt.requiredMissing, [absent]);
-  assert.deepEqual(receipt.requiredUnreachable, []);
+  assert.deepEqual(receipt.required_missing, [absent]);
+  assert.deepEqual(receipt.required_unreachable, []);
   assert.equal(receipt.verdict, 'FAIL');
 });
 
-test('Mode B with --full: a corrupt required object is listed in requiredCorrupt and fails', async (t) => {
+test('Mode B with --full: a corrupt required object is listed in required_corrupt and fails', async (t) => {
   const { root, cas, runsDir, payloads } = await fixture(t);
   const record = await putOutputHashes(cas, payloads);
   await addRoots(runsDir, [...payloads, record]);
@@ -144,8 +144,8 @@ test('Mode B with --full: a corrupt required object is listed in requiredCorrupt
   const quick = await rootAudit({ cas, runsDir, root, outputHashesRef: record });
   assert.equal(quick.verdict, 'PASS', 'without --full the bytes are not read');
   const full = await rootAudit({ cas, runsDir, root, outputHashesRef: record, full: true });
-  assert.deepEqual(full.requiredCorrupt, [payloads[2]]);
-  assert.deepEqual(full.requiredMissing, []);
+  assert.deepEqual(full.required_corrupt, [payloads[2]]);
+  assert.deepEqual(full.required_missing, []);
   assert.equal(full.verdict, 'FAIL');
 });
 
@@ -189,7 +189,7 @@ test('--full rehashes every rooted object in Mode A too', async (t) => {
   await writeFile(damaged, 'tampered\n');
   assert.equal((await rootAudit({ cas, runsDir, root })).verdict, 'PASS', 'without --full the bytes are not read');
   const full = await rootAudit({ cas, runsDir, root, full: true });
-  assert.deepEqual(full.rootedCorrupt, [payloads[1]]);
+  assert.deepEqual(full.rooted_corrupt, [payloads[1]]);
   assert.equal(full.verdict, 'FAIL');
 });
 
@@ -210,7 +210,7 @@ test('an unreadable roots file is an audit error, and both sources are still lis
   const receipt = await rootAudit({ cas, runsDir, root });
   assert.equal(receipt.errors.length, 1);
   assert.match(receipt.errors[0]!, /^IO_ERROR: ELOOP/);
-  assert.deepEqual(receipt.rootSources.map((s) => [s.name, s.exists, s.contentHash === null]), [
+  assert.deepEqual(receipt.root_sources.map((s) => [s.name, s.exists, s.content_hash === null]), [
     ['RUN_ROOTS', true, true],
     ['GC_PINS', true, false],
   ]);

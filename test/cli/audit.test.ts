@@ -38,8 +38,8 @@ test('done-when: Mode B passes over the two rooted objects, then fails naming th
   assert.equal(fail.code, 1);
   assert.equal(fail.stderr, '');
   const receipt = JSON.parse(fail.stdout);
-  assert.deepEqual(receipt.requiredUnreachable, [hashes[1]]);
-  assert.deepEqual(receipt.requiredMissing, []);
+  assert.deepEqual(receipt.required_unreachable, [hashes[1]]);
+  assert.deepEqual(receipt.required_missing, []);
   assert.equal(receipt.verdict, 'FAIL');
   const text = await runInProcess(['audit', '--output-hashes', record], dir);
   assert.match(text.stdout, new RegExp(`^unrooted ${hashes[1]}$`, 'm'));
@@ -62,7 +62,7 @@ test('--full lists a corrupt required object and exits 1', async (t) => {
   assert.equal((await runInProcess(['audit', '--output-hashes', record], dir)).code, 0);
   const r = await runInProcess(['audit', '--output-hashes', record, '--full', '--json'], dir);
   assert.equal(r.code, 1);
-  assert.deepEqual(JSON.parse(r.stdout).requiredCorrupt, [hashes[0]]);
+  assert.deepEqual(JSON.parse(r.stdout).required_corrupt, [hashes[0]]);
 });
 
 test('an --output-hashes that is not a hash is bad input (exit 2); sha256:<hex> and bare hex are the same', async (t) => {

@@ -26,8 +26,8 @@ test('done-when: dry run lists one candidate; --apply keeps it in grace; --grace
   assert.equal(dry.code, 0, dry.stderr);
   const report = JSON.parse(dry.stdout);
   assert.equal(report.mode, 'dry_run');
-  assert.equal(report.candidateHashesCount, 1);
-  assert.deepEqual(report.candidateHashes, [loose]);
+  assert.equal(report.candidate_hashes_count, 1);
+  assert.deepEqual(report.candidate_hashes, [loose]);
 
   const kept = await runInProcess(['gc', '--apply'], dir);
   assert.equal(kept.code, 0, kept.stderr);
@@ -45,7 +45,7 @@ test('done-when: dry run lists one candidate; --apply keeps it in grace; --grace
 
   const applied = await runInProcess(['gc', '--apply', '--grace', '0', '--json'], dir);
   assert.equal(applied.code, 0, applied.stderr);
-  assert.deepEqual(JSON.parse(applied.stdout).deletedHashes, [loose]);
+  assert.deepEqual(JSON.parse(applied.stdout).deleted_hashes, [loose]);
   assert.equal((await runInProcess(['cas', 'has', loose], dir)).code, 1);
   for (const h of hashes.slice(0, 2)) assert.equal((await runInProcess(['cas', 'has', h], dir)).code, 0);
 });
@@ -73,7 +73,7 @@ test('--allow-empty-roots lets gc run with zero roots', async (t) => {
   await runInProcess(['roots', 'rm', hashes[0], hashes[1]], dir);
   const r = await runInProcess(['gc', '--apply', '--grace', '0', '--allow-empty-roots', '--json'], dir);
   assert.equal(r.code, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout).deletedHashes, [...hashes].sort());
+  assert.deepEqual(JSON.parse(r.stdout).deleted_hashes, [...hashes].sort());
 });
 
 test('a malformed roots file: gc deletes nothing and exits 1 with the ROOTS_INVALID line', async (t) => {

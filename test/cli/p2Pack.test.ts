@@ -84,7 +84,7 @@ test('two packs of different trees share a store; gc --apply --grace 0 keeps bot
   const stray = await runBuilt(['cas', 'put', 'junk', '--cas-root', 'store/cas'], { cwd: dir });
   const gc = await runBuilt(['gc', '--apply', '--grace', '0', '--json', '--cas-root', 'store/cas', '--runs-dir', 'store/runs'], { cwd: dir });
   assert.equal(gc.code, 0, gc.stderr);
-  assert.deepEqual(JSON.parse(gc.stdout).deletedHashes, [stray.stdout.trim().slice(7)]);
+  assert.deepEqual(JSON.parse(gc.stdout).deleted_hashes, [stray.stdout.trim().slice(7)]);
   for (const name of ['one', 'two']) {
     const r = await runBuilt(['consume', `pack-${name}`, '--out', `back-${name}`, '--cas-root', 'store/cas'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);

@@ -19,4 +19,4 @@ const report = await runGc({
     }
   },
 });
-process.stdout.write(`finished ${report.deletedHashes.length}\n`);
+process.stdout.write(`finished ${report.deleted_hashes.length}\n`);

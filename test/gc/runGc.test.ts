@@ -43,24 +43,24 @@ test('a dry run reports the candidates and deletes nothing; --apply deletes exac
   const dry = await runGc({ cas, runsDir });
   const expected: GcReport = {
     mode: 'dry_run',
-    allowEmptyRoots: false,
-    rootSources: ['RUN_ROOTS.json (2 roots)', 'GC_PINS.json (missing)'],
-    rootsCount: 2,
-    reachableHashesCount: 2,
-    candidateHashesCount: 1,
-    candidateHashes: [loose],
-    deletedHashes: [],
-    skippedHashes: [],
+    allow_empty_roots: false,
+    root_sources: ['RUN_ROOTS.json (2 roots)', 'GC_PINS.json (missing)'],
+    roots_count: 2,
+    reachable_hashes_count: 2,
+    candidate_hashes_count: 1,
+    candidate_hashes: [loose],
+    deleted_hashes: [],
+    skipped_hashes: [],
     errors: [],
-    casSnapshotHash: snapshotOf(hashes),
-    graceSeconds: 3600,
+    cas_snapshot_hash: snapshotOf(hashes),
+    grace_seconds: 3600,
   };
   assert.deepEqual(dry, expected);
   assert.deepEqual(await cas.list(), hashes);
   assert.deepEqual(await runGc({ cas, runsDir }), dry, 'the same store gives the same report');
 
   const applied = await runGc({ cas, runsDir, apply: true });
-  assert.deepEqual(applied, { ...expected, mode: 'apply', deletedHashes: [loose] });
+  assert.deepEqual(applied, { ...expected, mode: 'apply', deleted_hashes: [loose] });
   assert.deepEqual(await cas.list(), [r1, r2]);
   for (const h of [r1, r2]) assert.equal(sha256Hex(await cas.get(h)), h, 'rooted objects intact');
   // Both locks released; the first --apply bound the pair (every root was in the store).
@@ -73,9 +73,9 @@ test('GC_PINS protect objects as roots do', async (t) => {
   await addRoots(runsDir, [a]);
   await addRoots(runsDir, [b, a], { name: 'GC_PINS' });
   const report = await runGc({ cas, runsDir, apply: true });
-  assert.deepEqual(report.rootSources, ['RUN_ROOTS.json (1 roots)', 'GC_PINS.json (2 roots)']);
-  assert.equal(report.rootsCount, 2);
-  assert.deepEqual(report.deletedHashes, [c]);
+  assert.deepEqual(report.root_sources, ['RUN_ROOTS.json (1 roots)', 'GC_PINS.json (2 roots)']);
+  assert.equal(report.roots_count, 2);
+  assert.deepEqual(report.deleted_hashes, [c]);
   assert.deepEqual(await cas.list(), [a, b]);
 });
 
@@ -84,9 +84,9 @@ test('Policy B: zero roots (no files) deletes nothing, with the POLICY_LOCK erro
   const report = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
   assert.deepEqual(report.errors, [GC_EMPTY_ROOTS_ERROR]);
   assert.equal(GC_EMPTY_ROOTS_ERROR, 'POLICY_LOCK: Empty roots detected and allow_empty_roots=False. Fail-closed: no deletions.');
-  assert.deepEqual(report.deletedHashes, []);
-  assert.equal(report.candidateHashesCount, 0);
-  assert.deepEqual(report.rootSources, ['RUN_ROOTS.json (missing)', 'GC_PINS.json (missing)']);
+  assert.deepEqual(report.deleted_hashes, []);
+  assert.equal(report.candidate_hashes_count, 0);
+  assert.deepEqual(report.root_sources, ['RUN_ROOTS.json (missing)', 'GC_PINS.json (missing)']);
   assert.deepEqual(await cas.list(), hashes);
 });
 
@@ -96,13 +96,13 @@ test('Policy B: an empty roots file is zero roots too; --allow-empty-roots lets 
   await removeRoots(runsDir, [hashes[0]!]);
   const refused = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
   assert.deepEqual(refused.errors, [GC_EMPTY_ROOTS_ERROR]);
-  assert.deepEqual(refused.rootSources, ['RUN_ROOTS.json (0 roots)', 'GC_PINS.json (missing)']);
+  assert.deepEqual(refused.root_sources, ['RUN_ROOTS.json (0 roots)', 'GC_PINS.json (missing)']);
   assert.deepEqual(await cas.list(), hashes);
 
   const allowed = await runGc({ cas, runsDir, apply: true, graceMs: 0, allowEmptyRoots: true });
   assert.deepEqual(allowed.errors, []);
-  assert.equal(allowed.allowEmptyRoots, true);
-  assert.deepEqual(allowed.deletedHashes, hashes);
+  assert.equal(allowed.allow_empty_roots, true);
+  assert.deepEqual(allowed.deleted_hashes, hashes);
   assert.deepEqual(await cas.list(), []);
 });
 
@@ -112,8 +112,8 @@ test('a malformed root source means no deletion at all', async (t) => {
   await writeFile(join(runsDir, 'GC_PINS.json'), '{"not": "a list"}');
   const report = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
   assert.deepEqual(report.errors, ['ROOTS_INVALID: GC_PINS.json is not a JSON list']);
-  assert.deepEqual(report.rootSources, ['RUN_ROOTS.json (1 roots)', 'GC_PINS.json (invalid)']);
-  assert.deepEqual(report.deletedHashes, []);
+  assert.deepEqual(report.root_sources, ['RUN_ROOTS.json (1 roots)', 'GC_PINS.json (invalid)']);
+  assert.deepEqual(report.deleted_hashes, []);
   assert.deepEqual(await cas.list(), hashes);
 });
 
@@ -123,15 +123,15 @@ test('grace: a fresh unrooted object survives --apply, and goes with grace 0', a
   const fresh = (await cas.putBytes(Buffer.from('written just now'))).hash;
 
   const kept = await runGc({ cas, runsDir, apply: true });
-  assert.deepEqual(kept.candidateHashes, [fresh]);
-  assert.deepEqual(kept.skippedHashes, [{ hash: fresh, reason: 'within grace period' }]);
-  assert.deepEqual(kept.deletedHashes, []);
+  assert.deepEqual(kept.candidate_hashes, [fresh]);
+  assert.deepEqual(kept.skipped_hashes, [{ hash: fresh, reason: 'within grace period' }]);
+  assert.deepEqual(kept.deleted_hashes, []);
   assert.equal(await cas.has(fresh), true);
 
   const gone = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
-  assert.equal(gone.graceSeconds, 0);
-  assert.deepEqual(gone.skippedHashes, []);
-  assert.deepEqual(gone.deletedHashes, [fresh]);
+  assert.equal(gone.grace_seconds, 0);
+  assert.deepEqual(gone.skipped_hashes, []);
+  assert.deepEqual(gone.deleted_hashes, [fresh]);
   assert.equal(await cas.has(fresh), false);
 });
 
@@ -140,13 +140,13 @@ test('grace is measured from the last write or reuse: putting existing content p
   const [rooted, reused] = hashes as [string, string];
   await addRoots(runsDir, [rooted]);
   const now = Date.now();
-  assert.deepEqual((await runGc({ cas, runsDir, now: () => now })).skippedHashes, [], 'two hours old: collectable');
+  assert.deepEqual((await runGc({ cas, runsDir, now: () => now })).skipped_hashes, [], 'two hours old: collectable');
   await cas.putBytes(await cas.get(reused)); // a running pack reuses the object
   const report = await runGc({ cas, runsDir, apply: true, now: () => Date.now() });
-  assert.deepEqual(report.skippedHashes, [{ hash: reused, reason: 'within grace period' }]);
-  assert.deepEqual(report.deletedHashes, []);
+  assert.deepEqual(report.skipped_hashes, [{ hash: reused, reason: 'within grace period' }]);
+  assert.deepEqual(report.deleted_hashes, []);
   const later = await runGc({ cas, runsDir, apply: true, now: () => Date.now() + HOUR + 1000 });
-  assert.deepEqual(later.deletedHashes, [reused]);
+  assert.deepEqual(later.deleted_hashes, [reused]);
 });
 
 test('two collectors at once: the second gets GC_BUSY and the first completes', async (t) => {
@@ -174,7 +174,7 @@ test('two collectors at once: the second gets GC_BUSY and the first completes', 
   });
   await assert.rejects(runGc({ cas, runsDir }), { code: 'GC_BUSY' }, 'a dry run waits its turn too');
   release();
-  assert.deepEqual((await first).deletedHashes, hashes.slice(1));
+  assert.deepEqual((await first).deleted_hashes, hashes.slice(1));
   assert.deepEqual((await runGc({ cas, runsDir, apply: true })).errors, [], 'the lock was released');
 });
 
@@ -197,7 +197,7 @@ test('no root can be added mid-sweep: a writer waits until the collector is done
   await midSweep;
   await addRoots(runsDir, [hashes[1]!]);
   assert.equal(deletions, 3, 'the writer got the roots lock only after the whole sweep');
-  assert.deepEqual((await collecting).deletedHashes, hashes.slice(1));
+  assert.deepEqual((await collecting).deleted_hashes, hashes.slice(1));
 });
 
 test('an object that vanishes during the sweep is reported, not an error', async (t) => {
@@ -211,7 +211,7 @@ test('an object that vanishes during the sweep is reported, not an error', async
     },
   };
   const report = await runGc({ cas: racing, runsDir, apply: true });
-  assert.deepEqual(report.skippedHashes, [{ hash: hashes[1], reason: 'vanished' }]);
+  assert.deepEqual(report.skipped_hashes, [{ hash: hashes[1], reason: 'vanished' }]);
   assert.deepEqual(report.errors, []);
 });
 
@@ -228,7 +228,7 @@ test('an unreadable root source means no deletion, reported as an error', { skip
   const report = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
   assert.equal(report.errors.length, 1);
   assert.match(report.errors[0]!, /^IO_ERROR: ELOOP/);
-  assert.deepEqual(report.rootSources, ['RUN_ROOTS.json (invalid)', 'GC_PINS.json (1 roots)']);
-  assert.deepEqual(report.deletedHashes, []);
+  assert.deepEqual(report.root_sources, ['RUN_ROOTS.json (invalid)', 'GC_PINS.json (1 roots)']);
+  assert.deepEqual(report.deleted_hashes, []);
   assert.deepEqual(await cas.list(), hashes);
 });

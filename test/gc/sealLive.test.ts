@@ -28,7 +28,7 @@ test('the ledger records the seal and the zip hash; GC keeps the seal, though RU
   assert.ok(!(await readFile(join(runsDir, 'RUN_ROOTS.json'), 'utf8')).includes(sealRef));
   const report = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
   assert.deepEqual(report.errors, []);
-  assert.ok(!report.deletedHashes.includes(sealRef));
+  assert.ok(!report.deleted_hashes.includes(sealRef));
   assert.ok(await cas.has(sealRef));
 });
 
@@ -38,7 +38,7 @@ test('Policy B: a ledger of seals but no roots deletes nothing', async (t) => {
   const before = (await cas.list()).length;
   const report = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
   assert.match(report.errors.join('\n'), /POLICY_LOCK/);
-  assert.deepEqual(report.deletedHashes, []);
+  assert.deepEqual(report.deleted_hashes, []);
   assert.equal((await cas.list()).length, before);
 });
 
@@ -47,11 +47,11 @@ test('a forgotten run lets its seal go; an unreadable ledger deletes nothing', a
   await forgetRun({ casRoot, runsDir, statusRef: summary.refs.statusRef });
   await runPack({ root: join(runsDir, '..', 'root'), outDir: join(runsDir, '..', 'other'), casRoot, runsDir, modes: { lite: false } });
   const report = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
-  assert.ok(report.deletedHashes.includes(sealRef) || !(await cas.has(sealRef)));
+  assert.ok(report.deleted_hashes.includes(sealRef) || !(await cas.has(sealRef)));
 
   const { writeFile } = await import('node:fs/promises');
   await writeFile(join(runsDir, 'RUNS.json'), '{not json');
   const broken = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
   assert.notDeepEqual(broken.errors, []);
-  assert.deepEqual(broken.deletedHashes, []);
+  assert.deepEqual(broken.deleted_hashes, []);
 });

@@ -41,11 +41,11 @@ function gcLoop(store: { casRoot: string; runsDir: string }, cwd: string) {
         stats.busy++;
         continue;
       }
-      const report = JSON.parse(r.stdout) as { deletedHashes: string[] };
-      const wrong = report.deletedHashes.filter((h) => rootedBefore.has(h));
+      const report = JSON.parse(r.stdout) as { deleted_hashes: string[] };
+      const wrong = report.deleted_hashes.filter((h) => rootedBefore.has(h));
       assert.deepEqual(wrong, [], 'gc deleted an object that was rooted when it began');
       stats.runs++;
-      stats.deleted += report.deletedHashes.length;
+      stats.deleted += report.deleted_hashes.length;
     }
   })();
   return { stop: async () => ((running = false), await done, stats) };

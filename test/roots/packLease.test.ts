@@ -45,12 +45,12 @@ test('gc --apply refuses with GC_BUSY while a pack holds a lease, and deletes no
   });
   assert.ok((await cas.list()).includes(loose), 'the pack\'s object is still there');
   const dry = await runGc({ cas, runsDir, graceMs: 0 });
-  assert.deepEqual(dry.candidateHashes, [loose], 'a dry run still reports');
+  assert.deepEqual(dry.candidate_hashes, [loose], 'a dry run still reports');
   release();
   await pack;
   assert.deepEqual(await readdir(join(runsDir, PACK_LEASES_DIR)), [], 'the lease is gone with the pack');
   const after = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
-  assert.deepEqual(after.deletedHashes, [loose]);
+  assert.deepEqual(after.deleted_hashes, [loose]);
 });
 
 test('a pack waits while a collector holds GC.lock, then goes on', async (t) => {
@@ -88,6 +88,6 @@ test('the lease of a pack that has ended is removed by the next collector, which
   const owner = { pid: deadPid, host: hostname(), boot_id: null, start: null, token: 'killed' };
   await writeFile(join(lease, 'owner.json'), JSON.stringify(owner));
   const report = await runGc({ cas, runsDir, apply: true, graceMs: 0 });
-  assert.deepEqual(report.deletedHashes, [loose]);
+  assert.deepEqual(report.deleted_hashes, [loose]);
   assert.deepEqual(await readdir(join(runsDir, PACK_LEASES_DIR)), []);
 });

@@ -23,7 +23,7 @@ test('runs are listed in order; forget removes only the roots no other run holds
   assert.deepEqual((await listRuns(first.runsDir)).map((r) => r.status_ref), [second.run.statusRef]);
 
   const gc = await runGc({ cas: first.cas, runsDir: first.runsDir, apply: true, graceMs: 0 });
-  assert.ok(gc.deletedHashes.includes(onlyA));
-  assert.ok(!gc.deletedHashes.includes(shared));
+  assert.ok(gc.deleted_hashes.includes(onlyA));
+  assert.ok(!gc.deleted_hashes.includes(shared));
   await assert.rejects(forgetRun({ casRoot: first.cas.root, runsDir: first.runsDir, statusRef: first.run.statusRef }), { code: 'RUN_NOT_FOUND' });
 });

@@ -114,8 +114,8 @@ test('gc never deletes an object that git tracks (real git ls-files), and says s
   const r = await runBuilt(['gc', '--apply', '--grace', '0', '--json', '--cas-root', 'store', '--runs-dir', 'runs'], { cwd: dir });
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout);
-  assert.deepEqual(report.deletedHashes, [loose]);
-  assert.deepEqual(report.skippedHashes, [{ hash: tracked, reason: 'tracked by git' }]);
+  assert.deepEqual(report.deleted_hashes, [loose]);
+  assert.deepEqual(report.skipped_hashes, [{ hash: tracked, reason: 'tracked by git' }]);
   assert.equal(await openCas(join(dir, 'store')).has(tracked), true);
   assert.equal(execFileSync('git', ['ls-files', '--deleted'], { cwd: dir }).toString(), '', 'no tracked file deleted');
 });

@@ -10,20 +10,20 @@ import { remoteAuditAction } from './remote.js';
 type Flags = StoreFlags & RemoteFlags & { outputHashes?: string; full?: boolean; json?: boolean };
 
 function printReceipt(ctx: CliContext, receipt: AuditReceipt): void {
-  const sources = receipt.rootSources.map((s) => `${s.path}${s.exists ? '' : ' (missing)'}`);
-  printLine(ctx.io, `roots: ${receipt.rootsCount} (${sources.join(', ')})`);
-  const { requiredCheck: check } = receipt;
+  const sources = receipt.root_sources.map((s) => `${s.path}${s.exists ? '' : ' (missing)'}`);
+  printLine(ctx.io, `roots: ${receipt.roots_count} (${sources.join(', ')})`);
+  const { required_check: check } = receipt;
   if (check.enabled) {
-    const corrupt = receipt.requiredCorrupt ? `, corrupt ${receipt.requiredCorrupt.length}` : '';
+    const corrupt = receipt.required_corrupt ? `, corrupt ${receipt.required_corrupt.length}` : '';
     printLine(
       ctx.io,
-      `required: ${receipt.requiredTotal} from OUTPUT_HASHES ${check.outputHashesRecord}: missing ${receipt.requiredMissing.length}, unrooted ${receipt.requiredUnreachable.length}${corrupt}`,
+      `required: ${receipt.required_total} from OUTPUT_HASHES ${check.output_hashes_record}: missing ${receipt.required_missing.length}, unrooted ${receipt.required_unreachable.length}${corrupt}`,
     );
   }
-  for (const h of receipt.requiredMissing) printLine(ctx.io, `missing ${h}`);
-  for (const h of receipt.requiredUnreachable) printLine(ctx.io, `unrooted ${h}`);
-  for (const h of receipt.requiredCorrupt ?? []) printLine(ctx.io, `corrupt ${h}`);
-  const rooted = receipt.rootedCorrupt?.filter((h) => !receipt.requiredCorrupt?.includes(h)) ?? [];
+  for (const h of receipt.required_missing) printLine(ctx.io, `missing ${h}`);
+  for (const h of receipt.required_unreachable) printLine(ctx.io, `unrooted ${h}`);
+  for (const h of receipt.required_corrupt ?? []) printLine(ctx.io, `corrupt ${h}`);
+  const rooted = receipt.rooted_corrupt?.filter((h) => !receipt.required_corrupt?.includes(h)) ?? [];
   for (const h of rooted) printLine(ctx.io, `corrupt ${h} (rooted)`);
   printLine(ctx.io, `audit: ${receipt.verdict}`);
 }

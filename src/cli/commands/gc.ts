@@ -20,15 +20,15 @@ function parseGraceSeconds(text: string): number {
 function printReport(ctx: CliContext, report: GcReport): void {
   const dry = report.mode === 'dry_run';
   printLine(ctx.io, dry ? 'gc: dry run (nothing deleted; --apply deletes)' : 'gc: apply');
-  printLine(ctx.io, `roots: ${report.rootsCount} (${report.rootSources.join(', ')})`);
+  printLine(ctx.io, `roots: ${report.roots_count} (${report.root_sources.join(', ')})`);
   printLine(
     ctx.io,
-    `candidates: ${report.candidateHashesCount}, skipped: ${report.skippedHashes.length}, deleted: ${report.deletedHashes.length} (grace ${report.graceSeconds} s)`,
+    `candidates: ${report.candidate_hashes_count}, skipped: ${report.skipped_hashes.length}, deleted: ${report.deleted_hashes.length} (grace ${report.grace_seconds} s)`,
   );
-  const skipped = new Set(report.skippedHashes.map((s) => s.hash));
-  for (const s of report.skippedHashes) printLine(ctx.io, `skip ${s.hash} (${s.reason})`);
-  if (dry) for (const h of report.candidateHashes) if (!skipped.has(h)) printLine(ctx.io, `would delete ${h}`);
-  for (const h of report.deletedHashes) printLine(ctx.io, `deleted ${h}`);
+  const skipped = new Set(report.skipped_hashes.map((s) => s.hash));
+  for (const s of report.skipped_hashes) printLine(ctx.io, `skip ${s.hash} (${s.reason})`);
+  if (dry) for (const h of report.candidate_hashes) if (!skipped.has(h)) printLine(ctx.io, `would delete ${h}`);
+  for (const h of report.deleted_hashes) printLine(ctx.io, `deleted ${h}`);
 }
 
 export function registerGc(program: Command, ctx: CliContext): void {
