@@ -9,7 +9,10 @@ import { BenchError } from './benchError.mjs';
 /** repomix's current release, and the release the earlier benchmarks used (for continuity). */
 export const REPOMIX_VERSIONS = ['1.18.1', '1.14.0'];
 
-/** @returns {{ name: string, version: string, bin: string }} */
+/** The releases that keep a token-count cache across runs (REPOMIX_TOKEN_CACHE_PATH). */
+const WITH_TOKEN_CACHE = new Set(['1.18.1']);
+
+/** @returns {{ name: string, version: string, bin: string, tokenCache: boolean }} */
 export function ensureRepomix(repoRoot, version, log) {
   const prefix = join(repoRoot, 'bench', '.peers', `repomix-${version}`);
   const pkgDir = join(prefix, 'node_modules', 'repomix');
@@ -23,5 +26,5 @@ export function ensureRepomix(repoRoot, version, log) {
   }
   const installed = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version;
   if (installed !== version) throw new BenchError(`${prefix} holds repomix ${installed}, not ${version}: remove it`);
-  return { name: `repomix-${version}`, version, bin };
+  return { name: `repomix-${version}`, version, bin, tokenCache: WITH_TOKEN_CACHE.has(version) };
 }

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { basename, join, resolve } from 'node:path';
 import { bytesUnder, copyCheckout, placeCorpus, statTree } from './corpus.mjs';
-import { compareRatios, compareTargets, summarizeVariant } from './summarize.mjs';
+import { REPOMIX_CACHED_SUFFIX, compareRatios, compareTargets, summarizeVariant } from './summarize.mjs';
 import { countRepomixFiles, prepareLists, readPackedFiles, runFloor, runPack, runPython, runRepomix } from './variants.mjs';
 
 /** Flush dirty pages first, so no process pays for the write-back of the one before it. */
@@ -35,8 +35,16 @@ async function runRound(ctx, { round, peers, pythonTree, learnt }) {
   for (const peer of peers) {
     settle();
     const xml = join(dir, `${peer.name}.xml`);
-    out[peer.name] = await runRepomix(ctx, peer, facts.lists, xml);
+    // Cold: a token cache that does not exist yet, as our cold pack has an empty store.
+    out[peer.name] = await runRepomix(ctx, peer, facts.lists, xml, { tokenCache: join(dir, `${peer.name}-tokens-cold.json`) });
     facts.peers[peer.name] ??= countRepomixFiles(xml);
+    if (peer.tokenCache) {
+      // Cached: the cache every round (the warm-up round too) fills, as our warm pack reuses its store.
+      settle();
+      const tokenCache = join(ctx.session.dir('repomix-token-cache'), `${peer.name}.json`);
+      const label = `${peer.name}${REPOMIX_CACHED_SUFFIX}`;
+      out[label] = await runRepomix(ctx, peer, facts.lists, join(dir, `${label}.xml`), { label, tokenCache });
+    }
   }
   if (pythonTree !== undefined) {
     settle();

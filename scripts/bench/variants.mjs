@@ -79,12 +79,15 @@ export async function runFloor(ctx, lists, destDir) {
  * repomix on the files our pack packed (`--stdin`, so both do the same selection), with its
  * defaults otherwise: XML, token counting, secret check. It runs in the corpus (its paths are
  * relative to it) with an empty XDG_CONFIG_HOME, so it reads no user config.
+ * repomix 1.18 keeps a token-count cache (by default in the system temp folder, across runs):
+ * `tokenCache` is the file it uses, so a cold run gets a path that does not exist yet and a
+ * cached run the path an earlier run filled, never the shared default.
  */
-export async function runRepomix(ctx, peer, lists, outFile) {
-  const env = { ...process.env, XDG_CONFIG_HOME: ctx.session.dir('xdg-config'), NO_COLOR: '1' };
+export async function runRepomix(ctx, peer, lists, outFile, { label = peer.name, tokenCache } = {}) {
+  const env = { ...process.env, XDG_CONFIG_HOME: ctx.session.dir('xdg-config'), NO_COLOR: '1', REPOMIX_TOKEN_CACHE_PATH: tokenCache };
   const script = 'exec "$1" "$2" --stdin --output "$3" --quiet < "$4"';
   return runTimed(ctx.session, {
-    label: peer.name, file: 'bash', args: ['-c', script, 'repomix', process.execPath, peer.bin, outFile, lists.lines],
+    label, file: 'bash', args: ['-c', script, 'repomix', process.execPath, peer.bin, outFile, lists.lines],
     cwd: ctx.corpus, env,
   });
 }

@@ -27,7 +27,7 @@ export interface ZipStats {
 }
 
 export interface ZipOptions {
-  /** fflate deflate level 1-9, or 0 to store every entry (default 6). Part of the byte contract. */
+  /** fflate deflate level 1-9, or 0 to store every entry (default `ZIP_LEVEL`). Part of the byte contract. */
   level?: number;
 }
 
@@ -110,12 +110,19 @@ async function writeEntry(sink: ZipSink, entry: ZipEntry, level: number): Promis
 }
 
 /**
+ * The deflate level of every zip llm-packer writes. Level 1 deflates a pack's 3 × 24 MB (FULL,
+ * SPLIT, repo/ of the AGS repository) about 2.8× faster than fflate's default 6 (1.0 s against
+ * 2.8 s per 24 MB here) for an archive about 11 % larger; the zip stage was the largest one.
+ */
+export const ZIP_LEVEL = 1;
+
+/**
  * Write a zip of `entries` to `target` durably (temp file, fsync, rename). Files above 4 MiB are
  * streamed, so memory does not grow with their size.
  */
 export async function writeZip(target: string, entries: readonly ZipEntry[], options: ZipOptions = {}): Promise<ZipStats> {
   const sorted = checkNames(entries);
-  const level = options.level ?? 6;
+  const level = options.level ?? ZIP_LEVEL;
   if (!Number.isInteger(level) || level < 0 || level > 9) throw new PackerError('USAGE', ` zip level ${level}: use 0-9`);
   let bytes = 0;
   await writeDurable(target, async (fh) => {

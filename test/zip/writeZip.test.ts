@@ -8,7 +8,7 @@ import { crc32Portable } from '../../src/zip/crc32.js';
 import { crc32, listFilesUnder, writeZip, type ZipEntry } from '../../src/zip/index.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const PINNED_ZIP_SHA256 = '66db94db57991eabe3d8b0e00c2f1f808c7c632dea63b6502f780bca2b2e8894';
+const PINNED_ZIP_SHA256 = 'be3e777f9100bc09c0012727d23a3799a838b734838746efd2ad154f27e4f9a3';
 
 interface CentralEntry {
   name: string;
