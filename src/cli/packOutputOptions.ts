@@ -57,6 +57,9 @@ export function outputOptionsFrom(flags: OutputFlags & { full: boolean }): Parti
 export function printTokenLines(ctx: CliContext, s: PackSummary): void {
   const t = s.tokens;
   printLine(ctx.io, `tokens    ${t.total} in FULL (${t.encoding}; ${t.cache.hits} file counts from the cache, ${t.cache.misses} counted)`);
+  if (t.estimated > 0) {
+    printLine(ctx.io, `          ${t.estimated} text(s) estimated, not counted: a run of 2048+ characters of one kind (a long line of one character, NUL bytes)`);
+  }
   for (const f of t.largest) printLine(ctx.io, `          ${String(f.tokens).padStart(9)}  ${f.path}`);
   if (t.split.length > 0 && s.modes.includes('SPLIT')) {
     const most = Math.max(...t.split.map((p) => p.tokens));

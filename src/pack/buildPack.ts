@@ -135,7 +135,7 @@ async function renderStage(input: BuildInput, bodies: WrittenBodies) {
 }
 
 /** Read and store every file, writing FULL and SPLIT; counts come from the store's token cache first. */
-async function bodiesStage(input: BuildInput): Promise<{ bodies: WrittenBodies; cache: PackTokens['cache'] }> {
+async function bodiesStage(input: BuildInput): Promise<{ bodies: WrittenBodies; cache: PackTokens['cache']; estimated: number }> {
   const { plan } = input;
   const meter = await createTokenMeter({ casRoot: plan.locations.casRoot, encoding: plan.output.encoding, workers: plan.output.tokenWorkers });
   let bodies: WrittenBodies;
@@ -146,12 +146,13 @@ async function bodiesStage(input: BuildInput): Promise<{ bodies: WrittenBodies; 
   }
   const { tokenBudget } = plan.output;
   if (tokenBudget !== undefined) checkTokenBudget({ budget: tokenBudget, total: bodies.fullTokens, encoding: plan.output.encoding, files: bodies.packed });
-  return { bodies, cache: { ...meter.stats } };
+  const { hits, misses, estimated } = meter.stats;
+  return { bodies, cache: { hits, misses }, estimated };
 }
 
 export async function buildPack(input: BuildInput): Promise<Built> {
   const { plan, staging, clock, progress } = input;
-  const { bodies, cache } = await clock.time('read', () => bodiesStage(input));
+  const { bodies, cache, estimated } = await clock.time('read', () => bodiesStage(input));
   // One flush makes every stored file durable; it runs while render works, and the records,
   // which name the files and root them, wait for it.
   const durable = input.readCas.sync();
@@ -179,5 +180,5 @@ export async function buildPack(input: BuildInput): Promise<Built> {
   const stagedZip = plan.zip ? await clock.time('zip', () => writeOuterArchive(staging)) : undefined;
   const { dest } = rendered;
   await clock.time('seal', () => recordSealOf({ plan, staging, dest, cas, statusRef, sealRef, ...(stagedZip ? { stagedZip } : {}) }));
-  return { ...rendered, ...(stagedZip ? { stagedZip } : {}), packed: bodies.packed, record, tokens: { ...tokens, cache } };
+  return { ...rendered, ...(stagedZip ? { stagedZip } : {}), packed: bodies.packed, record, tokens: { ...tokens, cache, estimated } };
 }

@@ -83,6 +83,12 @@ export interface PackTokens {
   split: { file: string; tokens: number }[];
   /** Unit counts the store's token cache answered, and those counted in this run. */
   cache: { hits: number; misses: number };
+  /**
+   * Texts whose count is an estimate (a quarter of their UTF-8 bytes) because they hold a run of
+   * 2 048 characters the tokenizer would take minutes on (a long line of one character, NUL
+   * bytes); 0 when every count, and so `total`, is exact.
+   */
+  estimated: number;
 }
 
 /** What `runPack` reports; printed by the CLI (JSON with `--json`). */

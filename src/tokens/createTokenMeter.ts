@@ -24,25 +24,54 @@ export interface TokenMeter {
   text(text: string): Promise<number>;
   /** A counter on this thread, for work that needs many small counts in a row (cutting a file). */
   counter(): Promise<TokenCounter>;
-  /** Units (file texts) the cache answered, and those counted. */
-  readonly stats: { hits: number; misses: number };
+  /** Units (file texts) the cache answered, those counted, and texts estimated (see `LONG_RUN`). */
+  readonly stats: { hits: number; misses: number; estimated: number };
   /** Saves new counts to the cache and stops the workers. */
   close(): Promise<void>;
 }
 
-async function countStreamed(count: (text: string) => Promise<number>, pieces: AsyncIterable<string>): Promise<number> {
-  const parts: Promise<number>[] = [];
+/**
+ * A run of this many characters of one pre-tokenizer class (letters, or punctuation and control
+ * characters such as NUL) makes one piece, and gpt-tokenizer merges a piece in time quadratic in
+ * its length (64 KiB of one character: 2 s; 256 KiB: 22 s; a 2 MiB line: most of an hour). Text
+ * holding such a run is not tokenized: its count is estimated (`estimateTokens`), never cached,
+ * and the pack says how many texts were estimated. Source text never has such runs.
+ */
+const LONG_RUN = /[\p{L}\p{M}]{2048}|[^\s\p{L}\p{N}]{2048}/u;
+/** Streamed text with no safe seam in this many characters is estimated (memory stays bounded). */
+const MAX_PENDING_CHARS = 8 * SEGMENT_CHARS;
+
+/** The estimate of a text that is not tokenized: a quarter of its UTF-8 bytes, rounded up. */
+export function estimateTokens(text: string): number {
+  return Math.ceil(Buffer.byteLength(text, 'utf8') / 4);
+}
+
+interface Counted {
+  n: number;
+  exact: boolean;
+}
+
+function sum(parts: Counted[]): Counted {
+  return { n: parts.reduce((a, p) => a + p.n, 0), exact: parts.every((p) => p.exact) };
+}
+
+async function countStreamed(count: (text: string) => Promise<Counted>, pieces: AsyncIterable<string>): Promise<Counted> {
+  const parts: Promise<Counted>[] = [];
   let pending = '';
   for await (const piece of pieces) {
     pending += piece;
     if (pending.length < 2 * SEGMENT_CHARS) continue;
     const cut = lastSafeCut(pending, pending.length - 1);
-    if (cut <= 0) continue;
-    parts.push(count(pending.slice(0, cut)));
-    pending = pending.slice(cut);
+    if (cut > 0) {
+      parts.push(count(pending.slice(0, cut)));
+      pending = pending.slice(cut);
+    } else if (pending.length > MAX_PENDING_CHARS) {
+      parts.push(Promise.resolve({ n: estimateTokens(pending), exact: false }));
+      pending = '';
+    }
   }
   parts.push(count(pending));
-  return (await Promise.all(parts)).reduce((a, b) => a + b, 0);
+  return sum(await Promise.all(parts));
 }
 
 export async function createTokenMeter(options: { casRoot: string; encoding: TokenEncoding; workers: number }): Promise<TokenMeter> {
@@ -50,13 +79,16 @@ export async function createTokenMeter(options: { casRoot: string; encoding: Tok
   const cache = await openTokenCache(options.casRoot, encoding);
   const pool = createTokenPool({ encoding, workers: options.workers });
   let local: Promise<TokenCounter> | undefined;
-  const stats = { hits: 0, misses: 0 };
-  const cached = async (key: TokenCacheKey, compute: () => Promise<number>, unit = false): Promise<number> => {
+  const stats = { hits: 0, misses: 0, estimated: 0 };
+  const count = async (text: string): Promise<Counted> =>
+    LONG_RUN.test(text) ? { n: estimateTokens(text), exact: false } : { n: await pool.count(text), exact: true };
+  const cached = async (key: TokenCacheKey, compute: () => Promise<Counted>, unit = false): Promise<number> => {
     const hit = cache.get(key);
     if (unit) stats[hit === undefined ? 'misses' : 'hits'] += 1;
     if (hit !== undefined) return hit;
-    const n = await compute();
-    cache.set(key, n);
+    const { n, exact } = await compute();
+    if (exact) cache.set(key, n);
+    else stats.estimated += 1;
     return n;
   };
   return {
@@ -67,11 +99,11 @@ export async function createTokenMeter(options: { casRoot: string; encoding: Tok
         key,
         async () => {
           const text = render();
-          return typeof text === 'string' ? pool.count(text) : countStreamed((t) => pool.count(t), text);
+          return typeof text === 'string' ? count(text) : countStreamed(count, text);
         },
         true,
       ),
-    text: (text) => (text === '' ? Promise.resolve(0) : cached({ hash: sha256Hex(text), variant: TEXT_VARIANT }, () => pool.count(text))),
+    text: (text) => (text === '' ? Promise.resolve(0) : cached({ hash: sha256Hex(text), variant: TEXT_VARIANT }, () => count(text))),
     counter: () => (local ??= loadTokenCounter(encoding)),
     async close() {
       try {
