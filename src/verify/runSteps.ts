@@ -22,9 +22,12 @@ export const sealInStoreStep: VerifyStep = {
   },
 };
 
-/** The newest entry of `entries` that recorded seal `hash`. */
-function entryFor(entries: readonly RunEntry[], hash: string): RunEntry | undefined {
-  return [...entries].reverse().find((e) => e.seal_ref === hash);
+/**
+ * Every entry of `entries` that recorded seal `hash`, newest first. Runs of one tree with the same
+ * options make the same seal, with or without `--zip`, so one seal may have several entries.
+ */
+function entriesFor(entries: readonly RunEntry[], hash: string): RunEntry[] {
+  return [...entries].reverse().filter((e) => e.seal_ref === hash);
 }
 
 export const ledgerStep: VerifyStep = {
@@ -34,17 +37,18 @@ export const ledgerStep: VerifyStep = {
     const { hash, seal } = state.seal!;
     const { runsDir, remote } = state.options;
     // The local ledger first; a run packed on another machine is in the team store's ledger.
-    let entry = runsDir ? entryFor(await readLedger(runsDir), hash) : undefined;
+    let found = runsDir ? entriesFor(await readLedger(runsDir), hash) : [];
     let where = '';
-    if (!entry && remote) {
-      entry = entryFor(await readRemoteLedger(remote), hash);
+    if (found.length === 0 && remote) {
+      found = entriesFor(await readRemoteLedger(remote), hash);
       where = `, in the ledger of ${remote.location.url}`;
     }
+    const entry = found[0];
     const searched = [runsDir ? 'the ledger' : undefined, remote ? `the ledger of ${remote.location.url}` : undefined].filter(Boolean).join(' or ');
     if (!entry) fail('SEAL_UNRECORDED', `no run in ${searched} recorded this seal (sha256:${hash})`);
     if (entry.status_ref !== seal.status_ref) fail('SEAL_UNRECORDED', `the ledger records this seal for STATUS ${entry.status_ref}, the seal names ${seal.status_ref}`);
     if (entry.verdict !== 'PASS') fail('SEAL_UNRECORDED', `the run that made this pack has verdict ${entry.verdict}`);
-    state.ledgerEntry = entry;
+    state.ledgerEntries = found;
     return `run ${entry.status_ref} (${entry.scope}, ${entry.file_count} files)${where}`;
   },
 };
@@ -53,8 +57,8 @@ export const archiveStep: VerifyStep = {
   name: 'archive',
   needs: ['runs', 'seal'],
   async run(state) {
-    const entry = state.ledgerEntry;
-    if (!entry) fail('SEAL_UNRECORDED', 'no ledger entry to check the archive against');
+    const entries = state.ledgerEntries ?? [];
+    if (entries.length === 0) fail('SEAL_UNRECORDED', 'no ledger entry to check the archive against');
     const zip = `${state.options.packDir}.zip`;
     const name = basename(zip);
     let got: string | undefined;
@@ -63,12 +67,15 @@ export const archiveStep: VerifyStep = {
     } catch (err) {
       if (!isErrno(err, 'ENOENT', 'ENOTDIR', 'EISDIR')) throw err;
     }
-    if (entry.archive_sha256 === undefined) {
-      if (got !== undefined) fail('ARCHIVE_MISMATCH', `${name} beside the pack is not its archive (the run made none)`);
-      return 'none made (no --zip)';
+    // Any run that made this seal vouches for its own archive, or for having made none.
+    const recorded = entries.flatMap((e) => (e.archive_sha256 === undefined ? [] : [e.archive_sha256]));
+    const madeNone = recorded.length < entries.length;
+    if (got === undefined) {
+      if (madeNone) return 'none made (no --zip)';
+      fail('ARCHIVE_MISMATCH', `${name} is missing`, [`missing ${name}`]);
     }
-    if (got === undefined) fail('ARCHIVE_MISMATCH', `${name} is missing`, [`missing ${name}`]);
-    if (got !== entry.archive_sha256) fail('ARCHIVE_MISMATCH', `${name} changed: sha256 ${got}, recorded ${entry.archive_sha256}`, [`changed ${name}`]);
+    if (recorded.length === 0) fail('ARCHIVE_MISMATCH', `${name} beside the pack is not its archive (the run made none)`);
+    if (!recorded.includes(got)) fail('ARCHIVE_MISMATCH', `${name} changed: sha256 ${got}, recorded ${recorded[0]}`, [`changed ${name}`]);
     return `${name} sha256:${got}`;
   },
 };

@@ -52,7 +52,8 @@ export interface VerifyOptions {
 export interface VerifyState {
   options: VerifyOptions;
   seal?: { seal: Seal; bytes: Buffer; hash: string };
-  ledgerEntry?: RunEntry;
+  /** The ledger entries that recorded the pack's seal, newest first. */
+  ledgerEntries?: RunEntry[];
   refs?: RunRefs;
   manifest?: { manifest: PackManifest; bytes: Buffer; hash: string; payloads: string[] };
 }

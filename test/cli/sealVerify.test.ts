@@ -111,3 +111,22 @@ test('with no store at hand the seal is still checked, and verify says what it c
   assert.equal(tampered.code, 1, tampered.stdout + tampered.stderr);
   assert.match(tampered.stdout, /changed\s+FULL\//);
 });
+
+test('packs of one tree with and without --zip share a seal: each still verifies, whichever ran last', async (t) => {
+  const { dir, out, verify } = await packed(t, ['--zip']);
+  const plain = join(dir, 'PLAIN');
+  const r = await runBuilt(['pack', 'root', '--out-dir', 'PLAIN', '--quiet'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const zipped = await verify();
+  assert.equal(zipped.code, 0, `the --zip pack after a pack without: ${zipped.stdout}${zipped.stderr}`);
+  const other = await runBuilt(['verify', plain], { cwd: dir });
+  assert.equal(other.code, 0, `the pack without --zip: ${other.stdout}${other.stderr}`);
+  // The zip is still checked: a changed byte is named.
+  const zip = `${out}.zip`;
+  const bytes = await readFile(zip);
+  bytes[bytes.length >> 1] ^= 0xff;
+  await writeFile(zip, bytes);
+  const tampered = await verify();
+  assert.equal(tampered.code, 1);
+  assert.match(tampered.stdout + tampered.stderr, /OUT\.zip changed/);
+});
