@@ -84,7 +84,8 @@ async function rehashRooted(options: RootAuditOptions, objects: string[], roots:
 /**
  * Audit the store's roots (`llm-packer audit`, docs/FORMATS.md §9). Mode A checks that there are
  * roots and that every roots file reads; Mode B (`outputHashesRef`) also checks that every hash of
- * that OUTPUT_HASHES record is stored and rooted. With `full`, rooted objects are rehashed. Reads
+ * that OUTPUT_HASHES record is stored and rooted. With `full`, every rooted object must be stored
+ * and is rehashed. Reads
  * only; a failed check is in the receipt (`verdict: 'FAIL'`, `errors`), not thrown.
  *
  * @param options - The store, the runs dir and the packed root (absolute), and the mode.
@@ -121,6 +122,9 @@ export async function rootAudit(options: RootAuditOptions): Promise<AuditReceipt
     errors.push(`AUDIT_FAIL: the OUTPUT_HASHES record ${options.outputHashesRef as string} is not rooted`);
   }
   const rooted_corrupt = options.full ? await rehashRooted(options, objects, roots, errors) : [];
+  // `--full` vouches for every rooted object: one that is gone is as lost as one that is damaged.
+  const stored = new Set(objects);
+  const rooted_missing = options.full ? [...roots].filter((h) => !stored.has(h)).sort(compareCodePoints) : [];
   errors.sort(compareCodePoints);
 
   const failed =
@@ -128,7 +132,8 @@ export async function rootAudit(options: RootAuditOptions): Promise<AuditReceipt
     required.missing.length > 0 ||
     required.unreachable.length > 0 ||
     required.corrupt.length > 0 ||
-    rooted_corrupt.length > 0;
+    rooted_corrupt.length > 0 ||
+    rooted_missing.length > 0;
   return {
     mode: 'audit',
     root_sources: sources.map((s) => sourceOf(s, options.root)),
@@ -138,7 +143,7 @@ export async function rootAudit(options: RootAuditOptions): Promise<AuditReceipt
     required_total: required.total,
     required_missing: required.missing,
     required_unreachable: required.unreachable,
-    ...(options.full ? { required_corrupt: required.corrupt, rooted_corrupt } : {}),
+    ...(options.full ? { required_corrupt: required.corrupt, rooted_corrupt, rooted_missing } : {}),
     errors,
     cas_snapshot_hash: storeSnapshotHash(objects),
     verdict: failed || roots.size === 0 ? 'FAIL' : 'PASS',

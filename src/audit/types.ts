@@ -27,6 +27,8 @@ export interface AuditReceipt {
   required_corrupt?: string[];
   /** Only with `full`: rooted objects (Mode A and B) whose bytes do not hash to their name. */
   rooted_corrupt?: string[];
+  /** Only with `full`: roots that name no object in the store. */
+  rooted_missing?: string[];
   errors: string[];
   cas_snapshot_hash: string;
   verdict: 'PASS' | 'FAIL';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmod, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { AUDIT_EMPTY_ROOTS_ERROR, rootAudit, type AuditReceipt } from '../../src/audit/index.js';
@@ -190,6 +190,17 @@ test('--full rehashes every rooted object in Mode A too', async (t) => {
   assert.equal((await rootAudit({ cas, runsDir, root })).verdict, 'PASS', 'without --full the bytes are not read');
   const full = await rootAudit({ cas, runsDir, root, full: true });
   assert.deepEqual(full.rooted_corrupt, [payloads[1]]);
+  assert.equal(full.verdict, 'FAIL');
+});
+
+test('--full fails on a rooted object that is gone from the store, in Mode A too', async (t) => {
+  const { root, cas, runsDir, payloads } = await fixture(t);
+  await addRoots(runsDir, payloads);
+  await rm(cas.path(payloads[0]), { force: true });
+  assert.equal((await rootAudit({ cas, runsDir, root })).verdict, 'PASS', 'Mode A without --full checks only the roots files');
+  const full = await rootAudit({ cas, runsDir, root, full: true });
+  assert.deepEqual(full.rooted_missing, [payloads[0]]);
+  assert.deepEqual(full.rooted_corrupt, []);
   assert.equal(full.verdict, 'FAIL');
 });
 

@@ -91,7 +91,7 @@ test('every command prints camelCase JSON with --json', async (t) => {
   const audit = printed.get('audit Mode B --full') as Record<string, unknown>;
   assert.deepEqual(Object.keys(audit).sort(), [
     'cas_snapshot_hash', 'errors', 'mode', 'reachable_hashes_count', 'required_check', 'required_corrupt', 'required_missing',
-    'required_total', 'required_unreachable', 'root_sources', 'rooted_corrupt', 'roots_count', 'verdict',
+    'required_total', 'required_unreachable', 'root_sources', 'rooted_corrupt', 'rooted_missing', 'roots_count', 'verdict',
   ]);
   assert.deepEqual(Object.keys((audit.root_sources as object[])[0]!).sort(), ['content_hash', 'exists', 'name', 'path']);
 });

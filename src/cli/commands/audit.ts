@@ -25,6 +25,8 @@ function printReceipt(ctx: CliContext, receipt: AuditReceipt): void {
   for (const h of receipt.required_corrupt ?? []) printLine(ctx.io, `corrupt ${h}`);
   const rooted = receipt.rooted_corrupt?.filter((h) => !receipt.required_corrupt?.includes(h)) ?? [];
   for (const h of rooted) printLine(ctx.io, `corrupt ${h} (rooted)`);
+  const gone = receipt.rooted_missing?.filter((h) => !receipt.required_missing.includes(h)) ?? [];
+  for (const h of gone) printLine(ctx.io, `missing ${h} (rooted)`);
   printLine(ctx.io, `audit: ${receipt.verdict}`);
 }
 
@@ -35,7 +37,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
       .description('root audit: the roots are readable and not empty; with --output-hashes, every listed object is stored and rooted'),
   ))
     .option('--output-hashes <hash>', 'Mode B: the OUTPUT_HASHES record (sha256:<hex> or hex) whose objects must be rooted')
-    .option('--full', 'also rehash every rooted object (and, in Mode B, every listed one)')
+    .option('--full', 'also check that every rooted object is stored and rehash it (and, in Mode B, every listed one)')
     .option('--json', 'print the receipt as JSON')
     .action(async (flags: Flags) => {
       const where = await storeLocationsFrom(flags, ctx.io);
