@@ -66,3 +66,19 @@ export async function storeLocationsFrom(flags: StoreFlags, io: CliIo, root?: st
     ...(flags.packsDir !== undefined ? { packsDir: abs(flags.packsDir) as string } : {}),
   });
 }
+
+/** Whether the command line names a store (`--cas-root`, `--runs-dir` or `--root` given). */
+export function namesStore(flags: StoreFlags, cmd: Command): boolean {
+  return flags.casRoot !== undefined || flags.runsDir !== undefined || cmd.getOptionValueSource('root') === 'cli';
+}
+
+/**
+ * The store of a command on a pack: the flags when they name one; else the store the pack names
+ * (its STORE.json), so a pack is checked or rebuilt from any folder; else the default locations.
+ */
+export async function storeForPack(flags: StoreFlags, io: CliIo, cmd: Command, packDir: string): Promise<{ casRoot: string; runsDir: string; fromPack: boolean }> {
+  const located = namesStore(flags, cmd) ? undefined : await lib().readStoreLocator(packDir);
+  if (located) return { ...located, fromPack: true };
+  const { casRoot, runsDir } = await storeLocationsFrom(flags, io);
+  return { casRoot, runsDir, fromPack: false };
+}

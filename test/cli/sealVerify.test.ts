@@ -130,3 +130,14 @@ test('packs of one tree with and without --zip share a seal: each still verifies
   assert.equal(tampered.code, 1);
   assert.match(tampered.stdout + tampered.stderr, /OUT\.zip changed/);
 });
+
+test('consume finds the store a pack names (STORE.json), from any folder, as verify does', async (t) => {
+  const { dir, out } = await packed(t);
+  const elsewhere = join(dir, 'elsewhere');
+  for (const source of [out, join(out, 'LITE', 'PACK_MANIFEST.json')]) {
+    const target = join(dir, `rebuilt-${source === out ? 'pack' : 'manifest'}`);
+    const r = await runBuilt(['consume', source, '--out', target], { cwd: elsewhere });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(await readFile(join(target, 'src', 'a.ts'), 'utf8'), TREE['src/a.ts']);
+  }
+});

@@ -1,9 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
+// A constant: importing it does not load the library (see ../lib.ts).
+import { LITE_FILES } from '../../packdir/packLayout.js';
 import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
-import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
+import { addStoreOptions, storeForPack, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
 import { addRemoteOption, remoteUrlFor, type RemoteFlags } from '../remote.js';
 import { pullForManifest } from './remote.js';
@@ -17,6 +19,11 @@ async function sourceOf(source: string, cwd: string): Promise<string> {
   return exists ? path : `sha256:${lib().parseHashInput(source, 'the manifest ref')}`;
 }
 
+/** The pack folder of a source path: the folder itself, or the pack of its LITE/PACK_MANIFEST.json. */
+function packDirOf(path: string): string {
+  return basename(path) === LITE_FILES.manifest ? dirname(dirname(path)) : path;
+}
+
 export function registerConsume(program: Command, ctx: CliContext): void {
   addRemoteOption(addStoreOptions(
     program
@@ -27,13 +34,15 @@ export function registerConsume(program: Command, ctx: CliContext): void {
     .requiredOption('--out <dir>', 'folder to create (must not exist)')
     .option('--dry-run', 'check everything, write nothing')
     .option('--json', 'print the receipt as JSON')
-    .action(async (source: string, flags: StoreFlags & RemoteFlags & { out: string; dryRun?: boolean; json?: boolean }) => {
+    .action(async (source: string, flags: StoreFlags & RemoteFlags & { out: string; dryRun?: boolean; json?: boolean }, cmd: Command) => {
       const locations = await storeLocationsFrom(flags, ctx.io);
       const from = await sourceOf(source, ctx.io.cwd);
+      // A pack (or its LITE manifest) names the store it was made with, as for verify.
+      const casRoot = from.startsWith('sha256:') ? locations.casRoot : (await storeForPack(flags, ctx.io, cmd, packDirOf(from))).casRoot;
       const url = await remoteUrlFor(flags, ctx.io, locations.root);
-      if (url !== undefined) await pullForManifest(ctx.io, url, locations.casRoot, from);
+      if (url !== undefined) await pullForManifest(ctx.io, url, casRoot, from);
       const receipt = await lib().consumePack({
-        cas: lib().openCas(locations.casRoot),
+        cas: lib().openCas(casRoot),
         source: from,
         out: resolve(ctx.io.cwd, flags.out),
         dryRun: Boolean(flags.dryRun),

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { Cas, VerifyReport } from '../../index.js';
 import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
-import { addStoreOptions, storeLocationsFrom, type StoreFlags } from '../options.js';
+import { addStoreOptions, namesStore, storeLocationsFrom, type StoreFlags } from '../options.js';
 import { printJson, printLine } from '../output.js';
 import { addRemoteOption, remoteUrlFor, withRemote, type RemoteFlags } from '../remote.js';
 
@@ -21,8 +21,7 @@ async function isDir(path: string): Promise<boolean> {
  * else none, and the steps that need it are reported as not checked.
  */
 async function locateStore(ctx: CliContext, packDir: string, flags: StoreFlags, cmd: Command): Promise<{ cas?: Cas; runsDir?: string; root?: string }> {
-  const explicit = flags.casRoot !== undefined || flags.runsDir !== undefined || cmd.getOptionValueSource('root') === 'cli';
-  const found: { casRoot: string; runsDir: string; root?: string } | undefined = explicit
+  const found: { casRoot: string; runsDir: string; root?: string } | undefined = namesStore(flags, cmd)
     ? await storeLocationsFrom(flags, ctx.io)
     : await lib().readStoreLocator(packDir);
   if (!found) return {};
