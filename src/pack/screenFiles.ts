@@ -7,9 +7,10 @@ import type { OmittedEntry } from '../select/index.js';
 import { open } from 'node:fs/promises';
 import { hashFile } from '../cas/index.js';
 import type { PackLimits, Scope } from '../scopes/index.js';
-import { PackerError, mapLimit } from '../util/index.js';
+import { mapLimit } from '../util/index.js';
 import type { Selection, SourceFile } from '../walk/index.js';
 import { checkPackPaths } from './checkPackPaths.js';
+import { duplicateError, limitError } from './limitError.js';
 import { SNIFF_BYTES, sniffTextPrefix } from './sniffText.js';
 import { sourceError } from './sourceError.js';
 
@@ -53,10 +54,6 @@ async function sniffFile(file: SourceFile, isTextContent: ScreenInput['isTextCon
   }
 }
 
-function limitError(which: string, numbers: string, hint?: string): PackerError {
-  return new PackerError('PACK_LIMIT_EXCEEDED', `${which} (${numbers})`, hint === undefined ? {} : { hint });
-}
-
 /** Entry count, bytes of one entry, total bytes, in that order; the first breach throws. */
 function checkLimits(files: readonly SourceFile[], limits: PackLimits): number {
   if (files.length > limits.maxEntries) throw limitError('max_entries', `${files.length} > ${limits.maxEntries}`);
@@ -82,7 +79,7 @@ async function checkDuplicates(files: readonly SourceFile[], concurrency: number
   hashes.forEach((hash, i) => {
     const path = files[i]!.rootPath;
     const first = seen.get(hash);
-    if (first !== undefined) throw limitError('duplicate_hashes', `2 files share sha256 ${hash.slice(0, 12)}`, `${first} and ${path}`);
+    if (first !== undefined) throw duplicateError(`2 files share sha256 ${hash.slice(0, 12)}`, `${first} and ${path}`);
     seen.set(hash, path);
   });
 }
