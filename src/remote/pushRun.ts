@@ -7,7 +7,7 @@
  */
 import type { Cas } from '../cas/index.js';
 import { loadOutputHashes, loadStatus, loadTaskSpec } from '../records/index.js';
-import { listRuns } from '../runs/index.js';
+import { readLedger } from '../runs/index.js';
 import { PackerError } from '../util/index.js';
 import { acquireLease } from './remoteLease.js';
 import { appendRemoteRun } from './remoteLedger.js';
@@ -44,7 +44,7 @@ export async function pushRun(input: PushRunInput): Promise<PushReport> {
   const outputHashesRef = String(status.output_hashes_ref);
   const manifestRef = String(status.manifest_ref);
   const [spec, outputs] = await Promise.all([loadTaskSpec(cas, taskSpecRef), loadOutputHashes(cas, outputHashesRef)]);
-  const local = input.runsDir === undefined ? undefined : (await listRuns(input.runsDir)).find((e) => e.status_ref === statusRef);
+  const local = input.runsDir === undefined ? undefined : (await readLedger(input.runsDir)).find((e) => e.status_ref === statusRef);
   const sealRef = local?.seal_ref;
   // The seal travels with the run but, as locally, is kept live by the ledger, not by the roots.
   const rooted = new Set([statusRef, taskSpecRef, outputHashesRef, ...outputs]);
@@ -63,6 +63,8 @@ export async function pushRun(input: PushRunInput): Promise<PushReport> {
       output_hashes_ref: outputHashesRef,
       file_count: Math.max(0, outputs.length - 1),
       ...(sealRef ? { seal_ref: sealRef } : {}),
+      ...(local?.created_at ? { created_at: local.created_at } : {}),
+      ...(local?.pack_dir ? { pack_dir: local.pack_dir } : {}),
     });
     return { ...transfer, remote: remote.location.url, statusRef, manifestRef, objects: hashes.size };
   } finally {
