@@ -32,7 +32,7 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [string, s
   'cas put': [
     ['llm-packer cas put notes.md', 'store a file, print its sha256: ref'],
     ['llm-packer cas put a.txt b.txt --json', 'store two files, print refs and sizes as JSON'],
-    ['git archive HEAD | llm-packer cas put -', 'store what standard input holds (streamed, any size)'],
+    ['llm-packer cas put - < notes.md', 'store what standard input holds (streamed, any size; git archive HEAD | … works too)'],
   ],
   'cas get': [
     ['llm-packer cas get sha256:9f86d08…', 'print an object (its bytes are checked first)'],
