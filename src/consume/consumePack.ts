@@ -7,7 +7,7 @@ import { lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { REF_PREFIX, parseRef } from '../artifacts/index.js';
 import { hashFile, type Cas } from '../cas/index.js';
-import { LITE_FILES, PACK_FOLDERS, recoverPublish } from '../packdir/index.js';
+import { LITE_FILES, PACK_FOLDERS, recoverPublish, removeStagedOnAbort } from '../packdir/index.js';
 import { MAX_PATH_BYTES } from '../paths/index.js';
 import { CorruptObjectError, PackerError, assertAbsolute, canonicalJsonBytes, fsyncDir, isErrno, mapLimit, sha256Hex, tempPathFor } from '../util/index.js';
 import { loadManifest } from './loadManifest.js';
@@ -19,6 +19,8 @@ export interface ConsumeOptions {
   out: string;
   dryRun?: boolean;
   concurrency?: number;
+  /** Aborted when the process is told to stop (SIGINT, SIGTERM): the temp folder is removed at once. */
+  signal?: AbortSignal;
 }
 
 export interface ConsumeReceipt {
@@ -100,6 +102,7 @@ export async function consumePack(options: ConsumeOptions): Promise<ConsumeRecei
   await mkdir(dirname(out), { recursive: true });
   const staging = tempPathFor(out);
   await mkdir(staging);
+  const stopWatching = removeStagedOnAbort(staging, options.signal);
   let published = false;
   try {
     const dirs = new Set(entries.map((e) => dirname(join(staging, e.path))));
@@ -113,6 +116,7 @@ export async function consumePack(options: ConsumeOptions): Promise<ConsumeRecei
     published = true;
     await fsyncDir(dirname(out));
   } finally {
+    stopWatching();
     if (!published) await rm(staging, { recursive: true, force: true });
   }
   return receipt;

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { basename, dirname, join } from 'node:path';
 import { openCas } from '../cas/index.js';
 import { loadConfig, loadConfigFile, resolveStoreLocations } from '../config/index.js';
-import { PACK_FOLDERS, createStaging, listPublishLeftovers, publishPack, recoverBackup, removeStaged } from '../packdir/index.js';
+import { PACK_FOLDERS, createStaging, listPublishLeftovers, publishPack, recoverBackup, removeStaged, removeStagedOnAbort } from '../packdir/index.js';
 import { recordPackRun } from '../runRecord/index.js';
 import { resolveScope } from '../scopes/index.js';
 import { prepareStore, toolPaths } from '../store/index.js';
@@ -141,6 +141,8 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
 
   await prepareStore(plan.locations, { ...where, write: true }); // binds a new pair, git-ignores .llm-packer/
   const staging = await stagingFor(plan);
+  // On SIGINT/SIGTERM (the CLI aborts the signal) the staging folder goes before the process exits.
+  const stopWatching = removeStagedOnAbort(staging, options.signal);
   let built: Built | undefined;
   let published = false;
   try {
@@ -155,6 +157,7 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
     await clock.time('publish', () => publishPack({ staging, dest }));
     published = true;
   } finally {
+    stopWatching();
     if (!published) await removeStaged([staging]);
   }
   return summarize(plan, built, clock);

@@ -50,6 +50,12 @@ export interface RunPackOptions {
   /** The user's selection: include/ignore patterns, default ignores, a path list, the secret scan. */
   select?: SelectionFlags;
   onProgress?: (event: PackProgress) => void;
+  /**
+   * Aborted when the process is told to stop (the CLI aborts it on SIGINT and SIGTERM): the
+   * staging folder is removed at once, synchronously, so a process that then exits leaves no
+   * half-built pack. A run already published is not undone.
+   */
+  signal?: AbortSignal;
 }
 
 export type PackStage = 'scope' | 'collect' | 'screen' | 'read' | 'render' | 'zip' | 'record' | 'seal' | 'publish';

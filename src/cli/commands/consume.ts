@@ -37,6 +37,7 @@ export function registerConsume(program: Command, ctx: CliContext): void {
         source: from,
         out: resolve(ctx.io.cwd, flags.out),
         dryRun: Boolean(flags.dryRun),
+        ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
       });
       if (flags.json) return printJson(ctx.io, receipt);
       const verb = receipt.dry_run ? 'would write' : 'wrote';

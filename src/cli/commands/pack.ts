@@ -134,6 +134,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
           allowEmpty: flags.allowEmpty === true,
           ...outputOptionsFrom(flags),
           onProgress: (e) => display.onProgress(e),
+          ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
         });
       } finally {
         display.stop();
