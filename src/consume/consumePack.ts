@@ -8,7 +8,8 @@ import { basename, dirname, join } from 'node:path';
 import { REF_PREFIX, parseRef } from '../artifacts/index.js';
 import { hashFile, type Cas } from '../cas/index.js';
 import { LITE_FILES, PACK_FOLDERS, recoverPublish, removeStagedOnAbort } from '../packdir/index.js';
-import { MAX_PATH_BYTES } from '../paths/index.js';
+import { MAX_PATH_BYTES, unportablePaths } from '../paths/index.js';
+import { listFilesUnder } from '../zip/index.js';
 import { CorruptObjectError, PackerError, assertAbsolute, canonicalJsonBytes, fsyncDir, isErrno, mapLimit, sha256Hex, tempPathFor } from '../util/index.js';
 import { loadManifest } from './loadManifest.js';
 
@@ -21,6 +22,12 @@ export interface ConsumeOptions {
   concurrency?: number;
   /** Aborted when the process is told to stop (SIGINT, SIGTERM): the temp folder is removed at once. */
   signal?: AbortSignal;
+  /**
+   * Rebuild paths only some systems refuse (a pack made with `allowUnportablePaths`) where this
+   * file system can hold them: after writing, every path must be there as it is spelled, else
+   * `CONSUME_UNSAFE_PATH` and nothing is left. Default: refuse such a manifest.
+   */
+  allowUnportablePaths?: boolean;
 }
 
 export interface ConsumeReceipt {
@@ -64,6 +71,21 @@ function checkPathLengths(out: string, entries: readonly { path: string }[]): vo
   }
 }
 
+/**
+ * With unportable paths allowed: the written tree must hold every path exactly as spelled and
+ * nothing else. A case- or normalisation-insensitive file system merges twins and may respell a
+ * name; that is refused here rather than published as a tree the manifest does not describe.
+ */
+async function checkWrittenAsSpelled(staging: string, entries: readonly { path: string }[], out: string): Promise<void> {
+  if (unportablePaths(entries.map((e) => e.path)).length === 0) return;
+  const written = new Set((await listFilesUnder(staging)).map((f) => f.name));
+  const missing = entries.find((e) => !written.has(e.path));
+  if (missing !== undefined || written.size !== entries.length) {
+    const which = missing ? JSON.stringify(missing.path) : 'a path';
+    throw new PackerError('CONSUME_UNSAFE_PATH', ` the file system of ${out} cannot hold ${which} as it is spelled (case or normalisation twins, or a name it changes)`);
+  }
+}
+
 export async function consumePack(options: ConsumeOptions): Promise<ConsumeReceipt> {
   const { cas } = options;
   assertAbsolute('out', options.out);
@@ -72,7 +94,8 @@ export async function consumePack(options: ConsumeOptions): Promise<ConsumeRecei
   const packDir = packDirOf(options.source);
   // A publish a crash interrupted is settled first: the pack is the previous one or the new one.
   if (packDir !== undefined) await recoverPublish(packDir);
-  const { manifest, manifestRef } = await loadManifest(cas, options.source);
+  const allowUnportable = options.allowUnportablePaths === true;
+  const { manifest, manifestRef } = await loadManifest(cas, options.source, { allowUnportablePaths: allowUnportable });
   const entries = manifest.entries.map((e) => ({ ...e, hash: parseRef(e.ref) }));
 
   // Every blob must exist with the size the manifest states, before anything is written.
@@ -111,6 +134,7 @@ export async function consumePack(options: ConsumeOptions): Promise<ConsumeRecei
       const written = await cas.copyTo(e.hash, join(staging, e.path));
       if (written !== e.bytes) throw new PackerError('CAS_CORRUPT_OBJECT', ` ${e.path}: wrote ${written} bytes, expected ${e.bytes}`);
     });
+    if (allowUnportable) await checkWrittenAsSpelled(staging, entries, out);
     if (await exists(out)) throw new PackerError('CONSUME_OUT_EXISTS', ` ${basename(out)} appeared while consuming`);
     await rename(staging, out);
     published = true;

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REF_PREFIX, parseRef } from '../artifacts/index.js';
 import type { Cas } from '../cas/index.js';
-import { parseManifest, type PackManifest } from '../manifest/index.js';
+import { parseManifest, type PackManifest, type ParseManifestOptions } from '../manifest/index.js';
 import { packPaths } from '../packdir/index.js';
 import { PackerError, isErrno, sha256Hex } from '../util/index.js';
 
@@ -28,8 +28,8 @@ async function readSource(cas: Cas, source: string): Promise<Buffer> {
 }
 
 /** A manifest from a pack dir, a `PACK_MANIFEST.json` file or a `sha256:` ref in the CAS, validated. */
-export async function loadManifest(cas: Cas, source: string): Promise<LoadedManifest> {
+export async function loadManifest(cas: Cas, source: string, options: ParseManifestOptions = {}): Promise<LoadedManifest> {
   const bytes = await readSource(cas, source);
-  const manifest = parseManifest(bytes);
+  const manifest = parseManifest(bytes, options);
   return { manifest, manifestRef: `sha256:${sha256Hex(bytes)}`, bytes };
 }

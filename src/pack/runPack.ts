@@ -50,7 +50,7 @@ export async function collect(plan: PackPlan, deps: PackDeps): Promise<{ selecti
   return { selection, repoState, git };
 }
 
-function summarize(plan: PackPlan, built: Built, clock: StageClock): PackSummary {
+function summarize(plan: PackPlan, built: Built, clock: StageClock, warnings: readonly string[]): PackSummary {
   const { scope } = plan;
   const bytes = built.packed.reduce((n, f) => n + f.bytes, 0);
   const r = built.record;
@@ -76,6 +76,7 @@ function summarize(plan: PackPlan, built: Built, clock: StageClock): PackSummary
     missingAnchors: built.missingAnchors,
     leftOut: countReasons(built.reasons),
     secrets: built.findings,
+    warnings: [...warnings],
     timingsMs: clock.report(),
   };
 }
@@ -130,7 +131,7 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
   progress({ stage: 'collect', files: selection.files.length + selection.omitted.length });
   const scan = secretScan(plan, deps.isTextContent, clock);
   const screened = await clock.time('screen', () =>
-    screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency: plan.concurrency, scan }),
+    screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency: plan.concurrency, scan, allowUnportablePaths: plan.allowUnportablePaths }),
   );
   progress({ stage: 'screen', files: screened.files.length, omitted: screened.omitted.length, bytes: screened.bytes });
   if (screened.files.length === 0 && options.allowEmpty !== true) {
@@ -160,5 +161,5 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
     stopWatching();
     if (!published) await removeStaged([staging]);
   }
-  return summarize(plan, built, clock);
+  return summarize(plan, built, clock, screened.unportable.map((u) => u.message));
 }

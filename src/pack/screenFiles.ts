@@ -6,6 +6,7 @@ import type { ScanResult, SecretFinding } from '../secrets/index.js';
 import type { OmittedEntry } from '../select/index.js';
 import { open } from 'node:fs/promises';
 import { hashFile } from '../cas/index.js';
+import type { TreePathIssue } from '../paths/index.js';
 import type { PackLimits, Scope } from '../scopes/index.js';
 import { mapLimit } from '../util/index.js';
 import type { Selection, SourceFile } from '../walk/index.js';
@@ -21,6 +22,8 @@ export interface ScreenInput {
   concurrency: number;
   /** The secret scan (see `scanFiles`); absent: no scan. */
   scan?: (files: readonly SourceFile[]) => Promise<ScanResult>;
+  /** Pack paths only some systems refuse, and report them (`unportable`), instead of refusing. */
+  allowUnportablePaths?: boolean;
 }
 
 export interface Screened {
@@ -36,6 +39,8 @@ export interface Screened {
   findings: readonly SecretFinding[];
   /** Every other path the walk left out, with its reason (`Selection.ignored`). */
   ignored: readonly OmittedEntry[];
+  /** With `allowUnportablePaths`: each packed path only some systems refuse, and why (one line). */
+  unportable: readonly TreePathIssue[];
 }
 
 async function sniffFile(file: SourceFile, isTextContent: ScreenInput['isTextContent']): Promise<boolean> {
@@ -118,7 +123,7 @@ export async function screenFiles(input: ScreenInput): Promise<Screened> {
   const withheld = files.filter((f) => scan.withheld.has(f.rootPath));
   if (withheld.length > 0) files = files.filter((f) => !scan.withheld.has(f.rootPath));
   const bytes = checkLimits(files, scope.limits);
-  checkPackPaths(files, scope);
+  const unportable = checkPackPaths(files, scope, { allowUnportable: input.allowUnportablePaths === true });
   if (!scope.limits.allowDuplicateHashes) await checkDuplicates(files, input.concurrency);
-  return { files, omitted, bytes, withheld, findings: scan.findings, ignored: selection.ignored };
+  return { files, omitted, bytes, withheld, findings: scan.findings, ignored: selection.ignored, unportable };
 }

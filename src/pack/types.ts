@@ -31,6 +31,12 @@ export interface RunPackOptions {
   limits?: Partial<PackLimits>;
   /** Write a pack even when the scope selects no file (default: `PACK_EMPTY`). */
   allowEmpty?: boolean;
+  /**
+   * Pack paths that only some systems refuse (Windows names, case and normalisation twins) as
+   * they are, listing each in `warnings`, instead of `PACK_UNPORTABLE_PATH` (default: the
+   * config's `allowUnportablePaths`, else false). Nothing is renamed.
+   */
+  allowUnportablePaths?: boolean;
   /** Files read at once (default 8). */
   concurrency?: number;
   /** Style of FULL and SPLIT (default: the config's, else markdown). */
@@ -106,6 +112,8 @@ export interface PackSummary {
   leftOut: Partial<Record<OmitReason, number>>;
   /** Every secret finding (withheld or only listed), as in meta/SECRETS.json. */
   secrets: SecretFinding[];
+  /** One line per thing worth a warning: each unportable path packed with `allowUnportablePaths`. */
+  warnings: string[];
   /** Milliseconds per stage, and in total. */
   timingsMs: Record<TimedStage | 'total', number>;
 }

@@ -26,8 +26,9 @@ export function registerConsume(program: Command, ctx: CliContext): void {
     .argument('<source>')
     .requiredOption('--out <dir>', 'folder to create (must not exist)')
     .option('--dry-run', 'check everything, write nothing')
+    .option('--allow-unportable-paths', 'rebuild a pack made with --allow-unportable-paths where this file system holds its names apart (default: refuse it)')
     .option('--json', 'print the receipt as JSON')
-    .action(async (source: string, flags: StoreFlags & RemoteFlags & { out: string; dryRun?: boolean; json?: boolean }) => {
+    .action(async (source: string, flags: StoreFlags & RemoteFlags & { out: string; dryRun?: boolean; json?: boolean; allowUnportablePaths?: boolean }) => {
       const locations = await storeLocationsFrom(flags, ctx.io);
       const from = await sourceOf(source, ctx.io.cwd);
       const url = await remoteUrlFor(flags, ctx.io, locations.root);
@@ -38,6 +39,7 @@ export function registerConsume(program: Command, ctx: CliContext): void {
         out: resolve(ctx.io.cwd, flags.out),
         dryRun: Boolean(flags.dryRun),
         ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
+        ...(flags.allowUnportablePaths ? { allowUnportablePaths: true } : {}),
       });
       if (flags.json) return printJson(ctx.io, receipt);
       const verb = receipt.dry_run ? 'would write' : 'wrote';
