@@ -6,7 +6,7 @@ import type { SourceFile } from '../walk/index.js';
 
 const HINT = 'rename it, or leave it out with a .gitignore line or the scope\'s exclude globs';
 
-const ALLOW_HINT = `${HINT}, or pass --allow-unportable-paths to pack it as it is (consume then needs the same option)`;
+const ALLOW_HINT = `${HINT}, or pass --allow-unportable-paths to pack it as it is; consume then needs the same option`;
 
 /**
  * Refuse, before anything is written, a tree that `consume` could not rebuild as it is on Linux,

@@ -15,10 +15,10 @@ export const LIMIT_SETTINGS: Readonly<Record<NumericLimit, { flag: string; confi
   max_total_bytes: { flag: '--max-total-bytes', configKey: 'maxTotalBytes' },
 };
 
-/** `raise with --max-entry-bytes N (or limits.maxEntryBytes in llm-packer.config.json)`. */
+/** `raise with --max-entry-bytes N or limits.maxEntryBytes in llm-packer.config.json`. */
 export function raiseHint(which: NumericLimit): string {
   const { flag, configKey } = LIMIT_SETTINGS[which];
-  return `raise with ${flag} N (or limits.${configKey} in llm-packer.config.json)`;
+  return `raise with ${flag} N or limits.${configKey} in llm-packer.config.json`;
 }
 
 /** A numeric limit was passed: `what` says which file or why, when there is more to say. */

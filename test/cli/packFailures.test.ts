@@ -15,9 +15,9 @@ test('limits, bad flags and unknown scopes fail with their code and leave the ol
 
   const cases: [string[], number, RegExp][] = [
     // A limit refusal names the flag that raises it.
-    [['--max-total-bytes', '100'], 1, /^PACK_LIMIT_EXCEEDED:max_total_bytes \(\d+ > 100\) \(raise with --max-total-bytes N \(or limits\.maxTotalBytes in llm-packer\.config\.json\)\)$/m],
-    [['--max-entries', '3'], 1, /^PACK_LIMIT_EXCEEDED:max_entries \(11 > 3\) \(raise with --max-entries N \(or limits\.maxEntries in llm-packer\.config\.json\)\)$/m],
-    [['--max-entry-bytes', '20'], 1, /^PACK_LIMIT_EXCEEDED:max_entry_bytes \(\d+ > 20\) \(file [^;]+; raise with --max-entry-bytes N \(or limits\.maxEntryBytes in llm-packer\.config\.json\)\)$/m],
+    [['--max-total-bytes', '100'], 1, /^PACK_LIMIT_EXCEEDED:max_total_bytes \(\d+ > 100\) \(raise with --max-total-bytes N or limits\.maxTotalBytes in llm-packer\.config\.json\)$/m],
+    [['--max-entries', '3'], 1, /^PACK_LIMIT_EXCEEDED:max_entries \(11 > 3\) \(raise with --max-entries N or limits\.maxEntries in llm-packer\.config\.json\)$/m],
+    [['--max-entry-bytes', '20'], 1, /^PACK_LIMIT_EXCEEDED:max_entry_bytes \(\d+ > 20\) \(file [^;]+; raise with --max-entry-bytes N or limits\.maxEntryBytes in llm-packer\.config\.json\)$/m],
     [['--max-entries', 'many'], 2, /^USAGE: --max-entries "many": expected a whole number/m],
     [['--scope', 'nope'], 2, /^PACK_SCOPE_UNKNOWN: unknown scope "nope"/m],
     [['--stamp', '../../x'], 2, /^USAGE: --stamp/m],

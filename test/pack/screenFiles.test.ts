@@ -58,9 +58,9 @@ test('each limit stops the run with PACK_LIMIT_EXCEEDED:<which> (<numbers>)', as
   const files = await candidates(root, { 'a.txt': 'aaaa', 'b.txt': 'bbbbbb', 'c.bin': Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) });
   // Each refusal names the flag (and config key) that raises it.
   const cases: [Partial<PackLimits>, string, string][] = [
-    [{ maxEntries: 1 }, 'PACK_LIMIT_EXCEEDED:max_entries (2 > 1)', 'raise with --max-entries N (or limits.maxEntries in llm-packer.config.json)'],
-    [{ maxEntryBytes: 5 }, 'PACK_LIMIT_EXCEEDED:max_entry_bytes (6 > 5)', 'raise with --max-entry-bytes N (or limits.maxEntryBytes in llm-packer.config.json)'],
-    [{ maxTotalBytes: 9 }, 'PACK_LIMIT_EXCEEDED:max_total_bytes (10 > 9)', 'raise with --max-total-bytes N (or limits.maxTotalBytes in llm-packer.config.json)'],
+    [{ maxEntries: 1 }, 'PACK_LIMIT_EXCEEDED:max_entries (2 > 1)', 'raise with --max-entries N or limits.maxEntries in llm-packer.config.json'],
+    [{ maxEntryBytes: 5 }, 'PACK_LIMIT_EXCEEDED:max_entry_bytes (6 > 5)', 'raise with --max-entry-bytes N or limits.maxEntryBytes in llm-packer.config.json'],
+    [{ maxTotalBytes: 9 }, 'PACK_LIMIT_EXCEEDED:max_total_bytes (10 > 9)', 'raise with --max-total-bytes N or limits.maxTotalBytes in llm-packer.config.json'],
   ];
   for (const [limits, message, hint] of cases) {
     await assert.rejects(screen(files, repoScope(limits)), (err: Error & { code?: string; hint?: string }) => {
