@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tempPathFor, type SyncBatch } from '../util/index.js';
+import { PackerError, tempPathFor, type SyncBatch } from '../util/index.js';
 import { publishObject } from './publishObject.js';
 import { putBytes } from './putBytes.js';
 import { readChunks } from './readChunks.js';
+import { hashFile } from './hashFile.js';
 import { SMALL_FILE_BYTES } from './putFile.js';
 import type { PutResult } from './types.js';
-import { hashFile } from './hashFile.js';
 
 /**
  * Store the bytes of a stream whose length is not known in advance (`cas put -` reads standard
@@ -56,7 +56,7 @@ export async function putStream(root: string, source: AsyncIterable<Uint8Array>,
           await out.write(chunk);
         }
         // The spill file is ours alone; a difference here is damage on the disk, never stored.
-        if (again.digest('hex') !== hash) throw new Error(`the spill file ${spill} changed while it was being stored`);
+        if (again.digest('hex') !== hash) throw new PackerError('CAS_SOURCE_CHANGED', ` the spill file ${spill} changed while it was being stored`);
       },
       check: async (stored) => (await hashFile(stored)).hash === hash,
       ...(batch ? { batch } : {}),
