@@ -135,6 +135,7 @@ export async function consumePack(options: ConsumeOptions): Promise<ConsumeRecei
       if (written !== e.bytes) throw new PackerError('CAS_CORRUPT_OBJECT', ` ${e.path}: wrote ${written} bytes, expected ${e.bytes}`);
     });
     if (allowUnportable) await checkWrittenAsSpelled(staging, entries, out);
+    stopWatching(); // never removed while the rename below moves it into place
     if (await exists(out)) throw new PackerError('CONSUME_OUT_EXISTS', ` ${basename(out)} appeared while consuming`);
     await rename(staging, out);
     published = true;

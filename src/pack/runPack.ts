@@ -154,6 +154,9 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
     const { isTextContent: isText, recordPackRun: record } = deps;
     built = await buildPack({ plan, screened, repoState, git, staging, cas, readCas, isTextContent: isText, recordPackRun: record, clock, progress });
     progress({ stage: 'publish' });
+    // From here a signal leaves the staging folder alone: removing it while the publish renames
+    // it into place could publish half of it; an interrupted publish is settled by recovery.
+    stopWatching();
     const { dest } = built;
     await clock.time('publish', () => publishPack({ staging, dest }));
     published = true;

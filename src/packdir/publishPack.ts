@@ -158,11 +158,18 @@ export async function publishPack(input: { staging: string; dest: string }): Pro
 /**
  * Remove `staging` at once, synchronously, when `signal` is aborted (a process about to exit on
  * SIGINT or SIGTERM cannot wait for an async removal). Returns the function that stops watching:
- * call it once the staging folder is published or removed.
+ * call it before the staging folder is renamed into place (a removal racing the rename could
+ * publish half of it), and once it is removed.
  */
 export function removeStagedOnAbort(staging: string, signal: AbortSignal | undefined): () => void {
   if (signal === undefined) return () => undefined;
-  const remove = () => rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+  const remove = () => {
+    try {
+      rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // Best effort on the way out: a staging folder left behind is never read or packed.
+    }
+  };
   if (signal.aborted) remove();
   signal.addEventListener('abort', remove, { once: true });
   return () => signal.removeEventListener('abort', remove);
