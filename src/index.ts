@@ -55,7 +55,7 @@ export type { Cas, PutResult, ObjectInfo, FsckReport } from './cas/types.js';
 export { resolveStoreLocations } from './config/storeLocations.js';
 export type { StoreLocationOptions, StoreLocations } from './config/storeLocations.js';
 export { listRuns } from './runs/ledger.js';
-export type { RunEntry } from './runs/types.js';
+export type { RunSummary } from './runs/runSummary.js';
 export { forgetRun } from './runs/forgetRun.js';
 export type { ForgetResult } from './runs/forgetRun.js';
 export { findConfigFile } from './config/findConfigFile.js';

@@ -3,7 +3,7 @@ import { CorruptObjectError, isErrno } from '../util/index.js';
 import { writeDurable } from '../util/index.js';
 import { objectPath } from './objectPath.js';
 import { readChunks } from './readChunks.js';
-import { notFound } from './readObject.js';
+import { notFound, notRegularObject } from './readObject.js';
 
 /**
  * Stream an object to `dest` through a temp file that is published only after the digest
@@ -17,7 +17,7 @@ export async function copyObjectTo(root: string, hash: string, dest: string): Pr
       dest,
       async (fh) => {
         const h = createHash('sha256');
-        for await (const chunk of readChunks(source)) {
+        for await (const chunk of readChunks(source, () => notRegularObject(hash))) {
           h.update(chunk);
           size += chunk.length;
           await fh.write(chunk);

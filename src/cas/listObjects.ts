@@ -12,6 +12,7 @@ const LIST_CONCURRENCY = 32;
 export interface StoreEntry {
   /** `/`-separated path relative to the store root. */
   rel: string;
+  /** Anything but a folder (a FIFO or socket too); only `hash` marks an object. */
   isFile: boolean;
   /** The object name when this entry is an object in its right folder. */
   hash?: string;
@@ -50,7 +51,8 @@ export async function scanStore(root: string): Promise<StoreEntry[]> {
     for (const c of await readdirOrEmpty(join(root, ab))) {
       const rel = `${ab}/${c.name}`;
       const placed = c.isFile() && isHash(c.name) && c.name.startsWith(prefix);
-      entries.push(placed ? { rel, isFile: true, hash: c.name } : { rel, isFile: c.isFile() });
+      // A FIFO, device or socket under an object's name is no object: fsck lists it as misnamed.
+      entries.push(placed ? { rel, isFile: true, hash: c.name } : { rel, isFile: !c.isDirectory() });
     }
   });
   return entries;

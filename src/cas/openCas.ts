@@ -7,6 +7,7 @@ import { listObjects } from './listObjects.js';
 import { assertHash, objectPath } from './objectPath.js';
 import { putBytes } from './putBytes.js';
 import { putFile } from './putFile.js';
+import { putStream } from './putStream.js';
 import { readObject } from './readObject.js';
 import type { Cas, ObjectInfo } from './types.js';
 
@@ -66,6 +67,7 @@ export function openCas(root: string, options: OpenCasOptions = {}): Cas {
     root: abs,
     putBytes: (data) => putBytes(abs, data, batch),
     putFile: (path) => putFile(abs, path, batch),
+    putStream: (source) => putStream(abs, source, batch),
     sync: async () => batch?.flush(),
     get: (hash) => readObject(abs, hash),
     has: async (hash) => (await statObject(abs, hash)) !== undefined,

@@ -8,7 +8,7 @@ import { readChunks } from './readChunks.js';
 import type { PutResult } from './types.js';
 
 /** Files up to this size are read once into memory; larger ones are streamed. */
-const SMALL_FILE_BYTES = 4 << 20;
+export const SMALL_FILE_BYTES = 4 << 20;
 
 /**
  * Store a file. Large files take two streamed passes: the first only hashes (an object that is

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { openRegularOrThrow } from '../util/index.js';
 
 /** Chunk size for streamed reads: large enough to amortise syscalls, small enough to stay flat. */
 export const CHUNK_BYTES = 1 << 20;
@@ -7,9 +7,12 @@ export const CHUNK_BYTES = 1 << 20;
  * Read a file in fixed-size chunks through two reused buffers: while the caller hashes or writes
  * one chunk, the next is already being read into the other buffer. Each chunk is only valid
  * until the next one is requested, so callers must consume it (hash, write) before iterating on.
+ * Anything but a regular file is refused with `notRegular()` (default: an `IO_ERROR` naming it).
  */
-export async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
-  const fh = await open(path, 'r');
+export async function* readChunks(path: string, notRegular?: () => Error): AsyncGenerator<Uint8Array> {
+  // Only a regular file is read: a FIFO here (in the store, or swapped in for a packed file) would
+  // block a plain open forever, and a device might never end.
+  const fh = await openRegularOrThrow(path, notRegular);
   // Buffers no larger than the file (and one byte to see its end): two fresh megabytes for every
   // small object made verify and consume of 100 000 small files spend minutes collecting garbage.
   let size: number;

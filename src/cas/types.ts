@@ -37,6 +37,8 @@ export interface Cas {
   putBytes(data: Uint8Array): Promise<PutResult>;
   /** Stream a file in; memory does not grow with its size. */
   putFile(path: string): Promise<PutResult>;
+  /** Stream bytes of unknown length in (standard input); memory stays flat past a few MiB. */
+  putStream(source: AsyncIterable<Uint8Array>): Promise<PutResult>;
   /** With a sync batch: make every object put so far durable. Without one, puts already are. */
   sync(): Promise<void>;
   /** The object's bytes, verified against its name. */

@@ -33,6 +33,7 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [string, s
   'cas put': [
     ['llm-packer cas put notes.md', 'store a file, print its sha256: ref'],
     ['llm-packer cas put a.txt b.txt --json', 'store two files, print refs and sizes as JSON'],
+    ['llm-packer cas put - < notes.md', 'store what standard input holds (streamed, any size; git archive HEAD | … works too)'],
   ],
   'cas get': [
     ['llm-packer cas get sha256:9f86d08…', 'print an object (its bytes are checked first)'],
@@ -60,7 +61,7 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [string, s
     ['llm-packer runs forget 5f3c…', 'drop a run and the roots only it holds (gc may then delete its objects)'],
   ],
   'runs list': [
-    ['llm-packer runs list', 'one line per run: STATUS ref, verdict, scope, files, manifest'],
+    ['llm-packer runs list', 'one line per run: when, verdict, scope, files, where its pack went, STATUS ref'],
     ['llm-packer runs list --json', 'the same as JSON'],
   ],
   'runs show': [

@@ -16,6 +16,8 @@ export interface CliIo {
   env?: Readonly<Record<string, string | undefined>>;
   /** The process's standard streams, for commands that speak a protocol over them (`mcp`). */
   stdio?: { stdin: NodeJS.ReadableStream & Readable; stdout: Writable };
+  /** Aborted when the process is told to stop (SIGINT, SIGTERM): commands drop what they staged. */
+  signal?: AbortSignal;
 }
 
 export interface CliContext {

@@ -17,6 +17,7 @@ export { remoteAudit } from '../remote/remoteAudit.js';
 export { runRemoteGc } from '../remote/remoteGc.js';
 export { downloadObjects, uploadObjects } from '../remote/transferObjects.js';
 export { readRootFile } from '../roots/readRootFile.js';
+export { formatRunLine, toRunSummary } from '../runs/runSummary.js';
 export { bindStore } from '../store/bindStore.js';
 export { prettyJson } from '../util/canonicalJson.js';
 export { isErrno } from '../util/errors.js';

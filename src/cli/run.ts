@@ -23,6 +23,28 @@ function guard(stream: NodeJS.WriteStream): OutStream {
   };
 }
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * SIGINT and SIGTERM end the process promptly, as their default action does, but first abort the
+ * returned signal: a command removes what it staged (synchronously, in the abort listeners).
+ * Then the handlers step aside and the signal is raised again, so the process ends by it (a
+ * shell sees 130 or 143), never half-way through another await.
+ */
+function stopOnSignals(): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = (sig: NodeJS.Signals) => {
+    for (const s of STOP_SIGNALS) process.removeListener(s, onSignal);
+    try {
+      controller.abort(new Error(`stopped by ${sig}`));
+    } finally {
+      process.kill(process.pid, sig);
+    }
+  };
+  for (const s of STOP_SIGNALS) process.on(s, onSignal);
+  return controller.signal;
+}
+
 /** Entry point used by `bin/llm-packer.js`: wires the real process into `main`. */
 export function run(argv: readonly string[]): Promise<number> {
   // The AWS SDK warns on stderr that a future release will need Node 22; our errors are one line.
@@ -33,5 +55,6 @@ export function run(argv: readonly string[]): Promise<number> {
     stderr: guard(process.stderr),
     env: process.env,
     stdio: { stdin: process.stdin, stdout: process.stdout },
+    signal: stopOnSignals(),
   });
 }

@@ -134,6 +134,10 @@ export const packerConfigSchema = z
       .optional()
       .describe('Leave out lock files, .env*, keys, minified bundles, build and cache folders (default true; never in the AGS scopes).'),
     secrets: secretsConfigSchema.optional(),
+    allowUnportablePaths: z
+      .boolean()
+      .optional()
+      .describe('Pack paths only some systems refuse (Windows names, case twins) as they are, with a warning each, instead of refusing the pack (like --allow-unportable-paths; default false).'),
     limits: limitsConfigSchema.optional(),
     output: outputConfigSchema.optional(),
     scopes: z

@@ -6,7 +6,8 @@ import { CONFIG_FILE_NAME } from './configSchema.js';
 async function exists(path: string, want: 'file' | 'any'): Promise<boolean> {
   try {
     const stats = await stat(path);
-    return want === 'any' || stats.isFile();
+    // Not only a regular file: a FIFO there is found, and refused when it is read, never skipped.
+    return want === 'any' || !stats.isDirectory();
   } catch (err) {
     if (isErrno(err, 'ENOENT') || isErrno(err, 'ENOTDIR')) return false;
     throw err;

@@ -7,8 +7,9 @@ import { lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { REF_PREFIX, parseRef } from '../artifacts/index.js';
 import { hashFile, type Cas } from '../cas/index.js';
-import { LITE_FILES, PACK_FOLDERS, recoverPublish } from '../packdir/index.js';
-import { MAX_PATH_BYTES } from '../paths/index.js';
+import { LITE_FILES, PACK_FOLDERS, recoverPublish, removeStagedOnAbort } from '../packdir/index.js';
+import { MAX_PATH_BYTES, unportablePaths } from '../paths/index.js';
+import { listFilesUnder } from '../zip/index.js';
 import { CorruptObjectError, PackerError, assertAbsolute, canonicalJsonBytes, fsyncDir, isErrno, mapLimit, sha256Hex, tempPathFor } from '../util/index.js';
 import { loadManifest } from './loadManifest.js';
 
@@ -24,6 +25,14 @@ export interface ConsumeOptions {
   dryRun?: boolean;
   /** Objects checked and copied at once (default 8). */
   concurrency?: number;
+  /** Aborted when the process is told to stop (SIGINT, SIGTERM): the temp folder is removed at once. */
+  signal?: AbortSignal;
+  /**
+   * Rebuild paths only some systems refuse (a pack made with `allowUnportablePaths`) where this
+   * file system can hold them: after writing, every path must be there as it is spelled, else
+   * `CONSUME_UNSAFE_PATH` and nothing is left. Default: refuse such a manifest.
+   */
+  allowUnportablePaths?: boolean;
 }
 
 /** What {@link consumePack} rebuilt (or, with `dryRun`, would rebuild). */
@@ -73,6 +82,21 @@ function checkPathLengths(out: string, entries: readonly { path: string }[]): vo
 }
 
 /**
+ * With unportable paths allowed: the written tree must hold every path exactly as spelled and
+ * nothing else. A case- or normalisation-insensitive file system merges twins and may respell a
+ * name; that is refused here rather than published as a tree the manifest does not describe.
+ */
+async function checkWrittenAsSpelled(staging: string, entries: readonly { path: string }[], out: string): Promise<void> {
+  if (unportablePaths(entries.map((e) => e.path)).length === 0) return;
+  const written = new Set((await listFilesUnder(staging)).map((f) => f.name));
+  const missing = entries.find((e) => !written.has(e.path));
+  if (missing !== undefined || written.size !== entries.length) {
+    const which = missing ? JSON.stringify(missing.path) : 'a path';
+    throw new PackerError('CONSUME_UNSAFE_PATH', ` the file system of ${out} cannot hold ${which} as it is spelled (case or normalisation twins, or a name it changes)`);
+  }
+}
+
+/**
  * Rebuild the packed files of a pack from the store (`llm-packer consume`), each one checked
  * against its ref in the manifest. Everything is checked before the first byte is written, files
  * go into a temp folder beside `out`, which is renamed onto `out` at the end: on any failure
@@ -99,7 +123,8 @@ export async function consumePack(options: ConsumeOptions): Promise<ConsumeRecei
   const packDir = packDirOf(options.source);
   // A publish a crash interrupted is settled first: the pack is the previous one or the new one.
   if (packDir !== undefined) await recoverPublish(packDir);
-  const { manifest, manifestRef } = await loadManifest(cas, options.source);
+  const allowUnportable = options.allowUnportablePaths === true;
+  const { manifest, manifestRef } = await loadManifest(cas, options.source, { allowUnportablePaths: allowUnportable });
   const entries = manifest.entries.map((e) => ({ ...e, hash: parseRef(e.ref) }));
 
   // Every blob must exist with the size the manifest states, before anything is written.
@@ -129,6 +154,7 @@ export async function consumePack(options: ConsumeOptions): Promise<ConsumeRecei
   await mkdir(dirname(out), { recursive: true });
   const staging = tempPathFor(out);
   await mkdir(staging);
+  const stopWatching = removeStagedOnAbort(staging, options.signal);
   let published = false;
   try {
     const dirs = new Set(entries.map((e) => dirname(join(staging, e.path))));
@@ -137,11 +163,14 @@ export async function consumePack(options: ConsumeOptions): Promise<ConsumeRecei
       const written = await cas.copyTo(e.hash, join(staging, e.path));
       if (written !== e.bytes) throw new PackerError('CAS_CORRUPT_OBJECT', ` ${e.path}: wrote ${written} bytes, expected ${e.bytes}`);
     });
+    if (allowUnportable) await checkWrittenAsSpelled(staging, entries, out);
+    stopWatching(); // never removed while the rename below moves it into place
     if (await exists(out)) throw new PackerError('CONSUME_OUT_EXISTS', ` ${basename(out)} appeared while consuming`);
     await rename(staging, out);
     published = true;
     await fsyncDir(dirname(out));
   } finally {
+    stopWatching();
     if (!published) await rm(staging, { recursive: true, force: true });
   }
   return receipt;

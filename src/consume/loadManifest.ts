@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REF_PREFIX, parseRef } from '../artifacts/index.js';
 import type { Cas } from '../cas/index.js';
-import { parseManifest, type PackManifest } from '../manifest/index.js';
+import { parseManifest, type PackManifest, type ParseManifestOptions } from '../manifest/index.js';
 import { packPaths } from '../packdir/index.js';
 import { PackerError, assertAbsolute, isErrno, sha256Hex } from '../util/index.js';
 
@@ -40,9 +40,9 @@ async function readSource(cas: Cas, source: string): Promise<Buffer> {
  *   manifest; `MANIFEST_INVALID` when it breaks docs/FORMATS.md §6; `CAS_NOT_FOUND` for a ref the
  *   store does not hold.
  */
-export async function loadManifest(cas: Cas, source: string): Promise<LoadedManifest> {
+export async function loadManifest(cas: Cas, source: string, options: ParseManifestOptions = {}): Promise<LoadedManifest> {
   if (!source.startsWith(REF_PREFIX)) assertAbsolute('source', source);
   const bytes = await readSource(cas, source);
-  const manifest = parseManifest(bytes);
+  const manifest = parseManifest(bytes, options);
   return { manifest, manifestRef: `sha256:${sha256Hex(bytes)}`, bytes };
 }

@@ -28,10 +28,15 @@ function invalid(detail: string): PackerError {
 }
 
 /** Every rule a manifest written by a packer obeys, beyond its shape. */
-function checkInvariants(manifest: PackManifest): void {
+function checkInvariants(manifest: PackManifest, options: ParseManifestOptions): void {
   // The shared path rule: what consume writes is what any file system holds apart (src/paths).
-  const issue = checkTreePaths(manifest.entries.map((e) => e.path));
-  if (issue) throw new PackerError('CONSUME_UNSAFE_PATH', ` ${issue.message}`);
+  const allowUnportable = options.allowUnportablePaths === true;
+  const issue = checkTreePaths(manifest.entries.map((e) => e.path), { allowUnportable });
+  if (issue) {
+    const waivable = !allowUnportable && checkTreePaths(manifest.entries.map((e) => e.path), { allowUnportable: true }) === undefined;
+    const hint = waivable ? { hint: 'a pack made with --allow-unportable-paths: consume it with --allow-unportable-paths where the file system can hold these names' } : {};
+    throw new PackerError('CONSUME_UNSAFE_PATH', ` ${issue.message}`, hint);
+  }
   const order = MANIFEST_BUCKETS as readonly string[];
   manifest.buckets.forEach((b, i) => {
     if (i > 0 && order.indexOf(b) <= order.indexOf(manifest.buckets[i - 1]!)) throw invalid(`buckets out of order at ${b}`);
@@ -46,11 +51,19 @@ function checkInvariants(manifest: PackManifest): void {
   });
 }
 
+export interface ParseManifestOptions {
+  /**
+   * Accept paths only some systems refuse (Windows names, case and normalisation twins), as
+   * `pack --allow-unportable-paths` writes them; unsafe paths are refused whatever this says.
+   */
+  allowUnportablePaths?: boolean;
+}
+
 /**
  * Parse and validate manifest bytes: UTF-8, canonical (re-encoding gives the same bytes), no
  * unknown fields, sorted unique safe paths, valid refs. Anything else fails with one line.
  */
-export function parseManifest(bytes: Uint8Array): PackManifest {
+export function parseManifest(bytes: Uint8Array, options: ParseManifestOptions = {}): PackManifest {
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -63,7 +76,7 @@ export function parseManifest(bytes: Uint8Array): PackManifest {
     throw invalid(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
   const manifest = parsed.data as PackManifest;
-  checkInvariants(manifest);
+  checkInvariants(manifest, options);
   if (Buffer.compare(encodeManifest(manifest), Buffer.from(bytes)) !== 0) {
     throw invalid('not canonical JSON (keys, spacing, escapes or the final newline differ)');
   }

@@ -1,12 +1,13 @@
 /**
  * The stages that run inside the staging folder, each the one writer of its folders:
- * read+store (repo/, FULL and SPLIT bodies streamed), render (final names, meta/, FULL and SPLIT
- * indexes), the P.2 step (the store only), LITE, the seal, the archive (`<dest>.zip`, staged inside).
+ * bodies (repo/, FULL/ and SPLIT/: read and store, stream the bodies, then name them by the stamp
+ * and add FULL's treemap and SPLIT's index), render (meta/), the P.2 step (the store only), LITE,
+ * the seal (SEAL.json), the archive (`<dest>.zip`, staged inside).
  */
 import type { SecretFinding } from '../secrets/index.js';
 import { listOmitted, type OmittedEntry } from '../select/index.js';
 import { join } from 'node:path';
-import { computePackDigest, styleRenderer, type OmittedFile, type PackedFile } from '../bundle/index.js';
+import { computePackDigest, styleRenderer, type OmittedFile, type PackedFile, type SplitSection } from '../bundle/index.js';
 import type { Cas } from '../cas/index.js';
 import { PACK_FOLDERS, defaultPackName, packPaths, recoverBackup } from '../packdir/index.js';
 import type { PackRunRecord } from '../runRecord/index.js';
@@ -88,11 +89,21 @@ function readStage(input: BuildInput, meter: TokenMeter): Promise<WrittenBodies>
   });
 }
 
-async function renderStage(input: BuildInput, bodies: WrittenBodies) {
+interface NamedBodies {
+  bodies: WrittenBodies;
+  cache: PackTokens['cache'];
+  estimated: number;
+  digest: string;
+  stamp: string;
+  sections: SplitSection[];
+  fullName?: string;
+}
+
+/** meta/ (the render stage is its one writer), with what the summary needs. */
+async function renderStage(input: BuildInput, named: NamedBodies) {
   const { plan, screened, staging } = input;
   const { scope, modes } = plan;
-  const digest = computePackDigest(bodies.packed);
-  const stamp = plan.stamp ?? digest.slice(0, 12);
+  const { bodies, digest, stamp, sections, fullName } = named;
   const dest = plan.outDir ?? join(plan.locations.packsDir, defaultPackName(scope.key, digest));
   if (plan.outDir === undefined) await recoverBackup(dest);
   const omitted: OmittedFile[] = [...screened.omitted.map((f) => ({ rootPath: f.rootPath, bytes: f.size })), ...bodies.omitted];
@@ -100,8 +111,6 @@ async function renderStage(input: BuildInput, bodies: WrittenBodies) {
   const anchors = matchAnchors(scope.anchors, bodies.packed.map((f) => f.rootPath));
   const { output } = plan;
   const renderer = styleRenderer(output.style);
-  const fullName = modes.includes('FULL') ? packPaths.fullFile(scope.prefix, stamp, renderer.extension) : undefined;
-  const sections = await finishBodies({ bodies, scope, staging, renderer, ...(fullName ? { fullName } : {}) });
   const files = bodies.packed;
   const findings = [...screened.findings];
   const binary = omitted.map((o) => o.rootPath);
@@ -134,9 +143,13 @@ async function renderStage(input: BuildInput, bodies: WrittenBodies) {
   return { dest, digest, stamp, omittedCount: omitted.length, missingAnchors: anchors.missing, reasons, findings, tokens, ...(fullName ? { fullName } : {}) };
 }
 
-/** Read and store every file, writing FULL and SPLIT; counts come from the store's token cache first. */
-async function bodiesStage(input: BuildInput): Promise<{ bodies: WrittenBodies; cache: PackTokens['cache']; estimated: number }> {
-  const { plan } = input;
+/**
+ * The bodies stage, the one writer of repo/, FULL/ and SPLIT/: read and store every file, stream
+ * FULL and SPLIT (counts come from the store's token cache first), check the token budget, then
+ * name the files by the stamp and write their treemap and index.
+ */
+async function bodiesStage(input: BuildInput): Promise<NamedBodies> {
+  const { plan, staging } = input;
   const meter = await createTokenMeter({ casRoot: plan.locations.casRoot, encoding: plan.output.encoding, workers: plan.output.tokenWorkers });
   let bodies: WrittenBodies;
   try {
@@ -146,19 +159,27 @@ async function bodiesStage(input: BuildInput): Promise<{ bodies: WrittenBodies; 
   }
   const { tokenBudget } = plan.output;
   if (tokenBudget !== undefined) checkTokenBudget({ budget: tokenBudget, total: bodies.fullTokens, encoding: plan.output.encoding, files: bodies.packed });
+  const digest = computePackDigest(bodies.packed);
+  const stamp = plan.stamp ?? digest.slice(0, 12);
+  const { modes, scope, output } = plan;
+  const renderer = styleRenderer(output.style);
+  const full = modes.includes('FULL');
+  const split = modes.includes('SPLIT');
+  const named = await finishBodies({ bodies, scope, staging, renderer, stamp, full, split, encoding: output.encoding });
   const { hits, misses, estimated } = meter.stats;
-  return { bodies, cache: { hits, misses }, estimated };
+  return { bodies, cache: { hits, misses }, estimated, digest, stamp, ...named };
 }
 
 export async function buildPack(input: BuildInput): Promise<Built> {
   const { plan, staging, clock, progress } = input;
-  const { bodies, cache, estimated } = await clock.time('read', () => bodiesStage(input));
+  const named = await clock.time('read', () => bodiesStage(input));
+  const { bodies, cache, estimated } = named;
   // One flush makes every stored file durable; it runs while render works, and the records,
   // which name the files and root them, wait for it.
   const durable = input.readCas.sync();
   durable.catch(() => undefined); // awaited below; render failing first must not leave it unhandled
   progress({ stage: 'render' });
-  const { tokens, ...rendered } = await clock.time('render', () => renderStage(input, bodies));
+  const { tokens, ...rendered } = await clock.time('render', () => renderStage(input, named));
   progress({ stage: 'record' });
   await clock.time('record', () => durable);
   const record = await clock.time('record', () =>

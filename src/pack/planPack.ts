@@ -30,6 +30,8 @@ export interface PackPlan {
   readonly output: OutputPlan;
   /** The user's selection rules and the secret policy (config and flags). */
   readonly selection: SelectionPlan;
+  /** Pack unportable paths as they are, with a warning each (option, else config, else false). */
+  readonly allowUnportablePaths: boolean;
 }
 
 function selectModes(modes: RunPackOptions['modes'] = {}): PackMode[] {
@@ -78,5 +80,6 @@ export async function planPack(options: RunPackOptions, deps: Pick<PackDeps, 'lo
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     output: planOutput(options, config),
     selection: planSelection(options.select ?? {}, config, scope),
+    allowUnportablePaths: options.allowUnportablePaths ?? config?.allowUnportablePaths ?? false,
   });
 }

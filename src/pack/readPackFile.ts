@@ -13,6 +13,7 @@ import { unsafePathReason } from '../manifest/index.js';
 import { PackerError, isErrno } from '../util/index.js';
 import type { SourceFile } from '../walk/index.js';
 import { createTextCheck } from './sniffText.js';
+import { limitError } from './limitError.js';
 import { sourceError } from './sourceError.js';
 
 /** Files above this size are streamed (never held whole in memory). */
@@ -52,8 +53,7 @@ function createDirMaker(): (dir: string) => Promise<void> {
 function checkSize(file: SourceFile, size: number, max: number): void {
   // The walk's size passed the limits; a file that grew past them since then is refused too.
   if (size > max) {
-    const hint = `file ${file.rootPath} grew while packing`;
-    throw new PackerError('PACK_LIMIT_EXCEEDED', `max_entry_bytes (${size} > ${max})`, { hint });
+    throw limitError('max_entry_bytes', `${size} > ${max}`, `file ${file.rootPath} grew while packing`);
   }
 }
 

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { basename, dirname, join } from 'node:path';
 import { openCas } from '../cas/index.js';
 import { loadConfig, loadConfigFile, resolveStoreLocations } from '../config/index.js';
-import { PACK_FOLDERS, createStaging, listPublishLeftovers, publishPack, recoverBackup, removeStaged } from '../packdir/index.js';
+import { PACK_FOLDERS, createStaging, listPublishLeftovers, publishPack, recoverBackup, removeStaged, removeStagedOnAbort } from '../packdir/index.js';
 import { recordPackRun } from '../runRecord/index.js';
 import { resolveScope } from '../scopes/index.js';
 import { prepareStore, toolPaths } from '../store/index.js';
@@ -51,7 +51,7 @@ export async function collect(plan: PackPlan, deps: PackDeps): Promise<{ selecti
   return { selection, repoState, git };
 }
 
-function summarize(plan: PackPlan, built: Built, clock: StageClock): PackSummary {
+function summarize(plan: PackPlan, built: Built, clock: StageClock, warnings: readonly string[]): PackSummary {
   const { scope } = plan;
   const bytes = built.packed.reduce((n, f) => n + f.bytes, 0);
   const r = built.record;
@@ -77,6 +77,7 @@ function summarize(plan: PackPlan, built: Built, clock: StageClock): PackSummary
     missingAnchors: built.missingAnchors,
     leftOut: countReasons(built.reasons),
     secrets: built.findings,
+    warnings: [...warnings],
     timingsMs: clock.report(),
   };
 }
@@ -152,7 +153,7 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
   progress({ stage: 'collect', files: selection.files.length + selection.omitted.length });
   const scan = secretScan(plan, deps.isTextContent, clock);
   const screened = await clock.time('screen', () =>
-    screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency: plan.concurrency, scan, oversize: plan.selection.oversize }),
+    screenFiles({ selection, scope, isTextContent: deps.isTextContent, concurrency: plan.concurrency, scan, oversize: plan.selection.oversize, allowUnportablePaths: plan.allowUnportablePaths }),
   );
   progress({ stage: 'screen', files: screened.files.length, omitted: screened.omitted.length, bytes: screened.bytes });
   if (screened.files.length === 0 && options.allowEmpty !== true) {
@@ -164,8 +165,8 @@ export async function runPack(options: RunPackOptions, overrides: Partial<PackDe
   await prepareStore(plan.locations, { ...where, write: true }); // binds a new pair, git-ignores .llm-packer/
   // From the first object stored to the roots written, a collector must keep off (packLease.ts).
   const onWait = (holder: string) => progress({ stage: 'wait', holder });
-  const built = await withPackLease(plan.locations.runsDir, () => buildAndPublish(plan, screened, repoState, git, deps, clock, progress), { onWait });
-  return summarize(plan, built, clock);
+  const built = await withPackLease(plan.locations.runsDir, () => buildAndPublish(plan, screened, repoState, git, deps, clock, progress, options.signal), { onWait });
+  return summarize(plan, built, clock, screened.unportable.map((u) => u.message));
 }
 
 async function buildAndPublish(
@@ -176,8 +177,11 @@ async function buildAndPublish(
   deps: PackDeps,
   clock: StageClock,
   progress: (e: PackProgress) => void,
+  signal: AbortSignal | undefined,
 ): Promise<Built> {
   const staging = await stagingFor(plan);
+  // On SIGINT/SIGTERM (the CLI aborts the signal) the staging folder goes before the process exits.
+  const stopWatching = removeStagedOnAbort(staging, signal);
   let published = false;
   try {
     const cas = deps.openCas(plan.locations.casRoot);
@@ -187,10 +191,14 @@ async function buildAndPublish(
     const { isTextContent: isText, recordPackRun: record } = deps;
     const built = await buildPack({ plan, screened, repoState, git, staging, cas, readCas, isTextContent: isText, recordPackRun: record, clock, progress });
     progress({ stage: 'publish' });
+    // From here a signal leaves the staging folder alone: removing it while the publish renames
+    // it into place could publish half of it; an interrupted publish is settled by recovery.
+    stopWatching();
     await clock.time('publish', () => publishPack({ staging, dest: built.dest }));
     published = true;
     return built;
   } finally {
+    stopWatching();
     if (!published) await removeStaged([staging]);
   }
 }

@@ -6,10 +6,12 @@ import type { ScanResult, SecretFinding } from '../secrets/index.js';
 import type { OmittedEntry, OversizePolicy } from '../select/index.js';
 import { open } from 'node:fs/promises';
 import { hashFile } from '../cas/index.js';
+import type { TreePathIssue } from '../paths/index.js';
 import type { PackLimits, Scope } from '../scopes/index.js';
-import { PackerError, mapLimit } from '../util/index.js';
+import { type PackerError, mapLimit } from '../util/index.js';
 import type { Selection, SourceFile } from '../walk/index.js';
 import { checkPackPaths } from './checkPackPaths.js';
+import { duplicateError, limitError } from './limitError.js';
 import { SNIFF_BYTES, sniffTextPrefix } from './sniffText.js';
 import { sourceError } from './sourceError.js';
 
@@ -22,6 +24,8 @@ export interface ScreenInput {
   scan?: (files: readonly SourceFile[]) => Promise<ScanResult>;
   /** A text file over the per-file limit: left out as too large, or the pack refused (default). */
   oversize?: OversizePolicy;
+  /** Pack paths only some systems refuse, and report them (`unportable`), instead of refusing. */
+  allowUnportablePaths?: boolean;
 }
 
 export interface Screened {
@@ -39,6 +43,8 @@ export interface Screened {
   findings: readonly SecretFinding[];
   /** Every other path the walk left out, with its reason (`Selection.ignored`). */
   ignored: readonly OmittedEntry[];
+  /** With `allowUnportablePaths`: each packed path only some systems refuse, and why (one line). */
+  unportable: readonly TreePathIssue[];
 }
 
 export async function sniffFile(file: SourceFile, isTextContent: ScreenInput['isTextContent']): Promise<boolean> {
@@ -55,10 +61,6 @@ export async function sniffFile(file: SourceFile, isTextContent: ScreenInput['is
   } catch (err) {
     throw sourceError(err, file.path);
   }
-}
-
-export function limitError(which: string, numbers: string, hint?: string): PackerError {
-  return new PackerError('PACK_LIMIT_EXCEEDED', `${which} (${numbers})`, hint === undefined ? {} : { hint });
 }
 
 /** The error of a file over the per-file limit, where that limit refuses the pack. */
@@ -91,7 +93,7 @@ async function checkDuplicates(files: readonly SourceFile[], concurrency: number
   hashes.forEach((hash, i) => {
     const path = files[i]!.rootPath;
     const first = seen.get(hash);
-    if (first !== undefined) throw limitError('duplicate_hashes', `2 files share sha256 ${hash.slice(0, 12)}`, `${first} and ${path}`);
+    if (first !== undefined) throw duplicateError(`2 files share sha256 ${hash.slice(0, 12)}`, `${first} and ${path}`);
     seen.set(hash, path);
   });
 }
@@ -138,7 +140,7 @@ export async function screenFiles(input: ScreenInput): Promise<Screened> {
   const withheld = files.filter((f) => scan.withheld.has(f.rootPath));
   if (withheld.length > 0) files = files.filter((f) => !scan.withheld.has(f.rootPath));
   const bytes = checkLimits(files, scope.limits);
-  checkPackPaths(files, scope);
+  const unportable = checkPackPaths(files, scope, { allowUnportable: input.allowUnportablePaths === true });
   if (!scope.limits.allowDuplicateHashes) await checkDuplicates(files, input.concurrency);
-  return { files, omitted, bytes, withheld, tooLarge, findings: scan.findings, ignored: selection.ignored };
+  return { files, omitted, bytes, withheld, tooLarge, findings: scan.findings, ignored: selection.ignored, unportable };
 }

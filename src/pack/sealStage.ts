@@ -41,7 +41,8 @@ export async function recordSealOf(input: {
 }): Promise<void> {
   const { plan, staging, dest } = input;
   const archiveSha256 = input.stagedZip ? (await hashFile(input.stagedZip)).hash : undefined;
-  await recordSeal(plan.locations.runsDir, { statusRef: input.statusRef, sealRef: input.sealRef, ...(archiveSha256 ? { archiveSha256 } : {}) });
+  const seal = { statusRef: input.statusRef, sealRef: input.sealRef, packDir: dest };
+  await recordSeal(plan.locations.runsDir, { ...seal, ...(archiveSha256 ? { archiveSha256 } : {}) });
   await input.cas.putBytes(await readFile(join(staging, SEAL_FILE)));
   await writeStoreLocator(staging, dest, plan.locations);
 }

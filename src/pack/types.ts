@@ -35,6 +35,12 @@ export interface RunPackOptions {
   limits?: Partial<PackLimits>;
   /** Write a pack even when the scope selects no file (default: `PACK_EMPTY`). */
   allowEmpty?: boolean;
+  /**
+   * Pack paths that only some systems refuse (Windows names, case and normalisation twins) as
+   * they are, listing each in `warnings`, instead of `PACK_UNPORTABLE_PATH` (default: the
+   * config's `allowUnportablePaths`, else false). Nothing is renamed.
+   */
+  allowUnportablePaths?: boolean;
   /** Files read at once (default 8). */
   concurrency?: number;
   /** Style of FULL and SPLIT (default: the config's, else markdown). */
@@ -55,6 +61,12 @@ export interface RunPackOptions {
   select?: SelectionFlags;
   /** Called as the run moves through its stages (for a progress bar); never required. */
   onProgress?: (event: PackProgress) => void;
+  /**
+   * Aborted when the process is told to stop (the CLI aborts it on SIGINT and SIGTERM): the
+   * staging folder is removed at once, synchronously, so a process that then exits leaves no
+   * half-built pack. A run already published is not undone.
+   */
+  signal?: AbortSignal;
 }
 
 export type PackStage = 'scope' | 'collect' | 'screen' | 'read' | 'render' | 'zip' | 'record' | 'seal' | 'publish';
@@ -114,6 +126,8 @@ export interface PackSummary {
   leftOut: Partial<Record<OmitReason, number>>;
   /** Every secret finding (withheld or only listed), as in meta/SECRETS.json. */
   secrets: SecretFinding[];
+  /** One line per thing worth a warning: each unportable path packed with `allowUnportablePaths`. */
+  warnings: string[];
   /** Milliseconds per stage, and in total. */
   timingsMs: Record<TimedStage | 'total', number>;
 }

@@ -2,13 +2,16 @@
  * Reads run ahead in a bounded window (each file's unit counted there, from the token cache or on
  * the worker pool) while FULL and SPLIT are written as streams in pack order, in the output
  * style. SPLIT documents go to part files (`SPLIT/.part-N`) that `finishBodies` names once all
- * are known; FULL goes to `FULL/.part` until the stamp is known. FULL's token count is kept even
- * when FULL is not written.
+ * are known; FULL goes to `FULL/.part` until the stamp is known; `finishBodies` then adds FULL's
+ * treemap and SPLIT's index, so FULL/ and SPLIT/ have this one stage as their writer. FULL's
+ * token count is kept even when FULL is not written.
  */
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   orderSections,
+  renderSplitIndex,
+  renderTreemap,
   splitPartFileName,
   splitSectionFileName,
   type OmittedFile,
@@ -16,7 +19,8 @@ import {
   type SplitSection,
   type StyleRenderer,
 } from '../bundle/index.js';
-import { PACK_FOLDERS } from '../packdir/index.js';
+import { PACK_FOLDERS, packPaths } from '../packdir/index.js';
+import { writeFileDurable } from '../util/index.js';
 import type { Scope } from '../scopes/index.js';
 import type { TokenMeter } from '../tokens/index.js';
 import type { SourceFile } from '../walk/index.js';
@@ -127,25 +131,36 @@ export async function writeBodies(input: WriteBodiesInput): Promise<WrittenBodie
   }
 }
 
-/** Give the part files their final names (extension by style). */
+/**
+ * The end of the bodies stage, which is the one writer of FULL/ and SPLIT/: give the part files
+ * their final names (the stamp and the extension are known only once every file was read), then
+ * write FULL's treemap and SPLIT's index beside them.
+ */
 export async function finishBodies(input: {
   bodies: WrittenBodies;
   scope: Scope;
   staging: string;
   renderer: StyleRenderer;
-  fullName?: string;
-}): Promise<SplitSection[]> {
-  const { bodies, scope, staging, renderer } = input;
-  if (bodies.fullPart && input.fullName) await rename(bodies.fullPart, join(staging, input.fullName));
+  stamp: string;
+  full: boolean;
+  split: boolean;
+  encoding: string;
+}): Promise<{ sections: SplitSection[]; fullName?: string }> {
+  const { bodies, scope, staging, renderer, stamp } = input;
+  const fullName = input.full ? packPaths.fullFile(scope.prefix, stamp, renderer.extension) : undefined;
+  if (bodies.fullPart && fullName) await rename(bodies.fullPart, join(staging, fullName));
   const { kind, docs } = bodies.split;
-  const out: SplitSection[] = [];
+  const sections: SplitSection[] = [];
   for (const [i, d] of docs.entries()) {
     const fileName =
       kind === 'part'
         ? splitPartFileName(scope.prefix, i, docs.length, renderer.extension)
         : splitSectionFileName(scope.prefix, i, docs.length, d.name, renderer.extension);
     await rename(d.part, join(staging, PACK_FOLDERS.SPLIT, fileName));
-    out.push({ name: d.name, fileName, files: d.files, bytes: d.bytes, tokens: d.tokens, ...(d.pieces ? { pieces: d.pieces } : {}) });
+    sections.push({ name: d.name, fileName, files: d.files, bytes: d.bytes, tokens: d.tokens, ...(d.pieces ? { pieces: d.pieces } : {}) });
   }
-  return out;
+  const tokens = { encoding: input.encoding, total: bodies.fullTokens };
+  if (input.full) await writeFileDurable(join(staging, packPaths.treemapFile(scope.prefix, stamp)), renderTreemap(scope, bodies.packed, tokens));
+  if (input.split) await writeFileDurable(join(staging, packPaths.splitIndex(scope.prefix)), renderSplitIndex(scope, sections, kind));
+  return { sections, ...(fullName ? { fullName } : {}) };
 }

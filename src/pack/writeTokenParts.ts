@@ -90,7 +90,7 @@ export function createTokenPartWriter(input: { scope: Scope; splitDir: string; r
       const info: PieceInfo = { piece: i + 1, pieces: pieces.length, firstLine: piece.firstLine, lastLine: piece.lastLine, totalLines: lines };
       await part.writer.addPiece({ read: block.read, unit: block.unit, piece: info, text: piece.text, unitTokens: piece.unitTokens });
       if (part.writer.tokens + (await part.writer.closeTokens(0, 0)) > limit) {
-        throw new PackerError('PACK_TOKEN_BUDGET', ` part ${part.doc.name} holds more than ${limit} tokens after cutting ${rootPath}`);
+        throw new PackerError('PACK_TOKEN_BUDGET', ` part ${part.doc.name} holds more than ${limit} tokens after cutting ${rootPath}`, { hint: 'raise with --split-tokens N' });
       }
       part.doc.files.push(entry);
       (part.doc.pieces ??= []).push({ rootPath, piece: info });

@@ -9,6 +9,7 @@ export {
   createStaging,
   publishPack,
   removeStaged,
+  removeStagedOnAbort,
 } from './publishPack.js';
 export { readStoreLocator, writeStoreLocator } from './storeLocator.js';
 export type { StoreLocation } from './storeLocator.js';

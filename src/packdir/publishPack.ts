@@ -15,6 +15,7 @@
  * would stop being a plain folder that can be copied, moved or zipped as it is.)
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { withDirLock } from '../roots/index.js';
@@ -152,6 +153,26 @@ export async function publishPack(input: { staging: string; dest: string }): Pro
     if (hadPack && !hasArchive) await rm(`${dest}.zip`, { force: true });
     if (hadPack) await rm(backup, { recursive: true, force: true });
   });
+}
+
+/**
+ * Remove `staging` at once, synchronously, when `signal` is aborted (a process about to exit on
+ * SIGINT or SIGTERM cannot wait for an async removal). Returns the function that stops watching:
+ * call it before the staging folder is renamed into place (a removal racing the rename could
+ * publish half of it), and once it is removed.
+ */
+export function removeStagedOnAbort(staging: string, signal: AbortSignal | undefined): () => void {
+  if (signal === undefined) return () => undefined;
+  const remove = () => {
+    try {
+      rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // Best effort on the way out: a staging folder left behind is never read or packed.
+    }
+  };
+  if (signal.aborted) remove();
+  signal.addEventListener('abort', remove, { once: true });
+  return () => signal.removeEventListener('abort', remove);
 }
 
 /** Remove what a failed run staged; the previous pack was never touched. */

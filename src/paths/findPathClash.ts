@@ -12,7 +12,7 @@ function twinReason(a: string, b: string): string {
 }
 
 /** How macOS and Windows compare names: Unicode normalisation and case do not count. */
-function foldName(name: string): string {
+export function foldName(name: string): string {
   return name.normalize('NFC').toLowerCase().normalize('NFC');
 }
 
@@ -26,16 +26,18 @@ interface Seen {
  * The first clash in a list of file paths: the same path twice, a path that is also a folder of
  * another (`a` and `a/b`), or two paths, or folders of them, that differ only by case or
  * normalisation (`README` and `readme`; `é` composed and decomposed), which a case- or
- * normalisation-insensitive file system would make one.
+ * normalisation-insensitive file system would make one (unless `twins` is false).
  */
-export function findPathClash(paths: Iterable<string>): PathClash | undefined {
+export function findPathClash(paths: Iterable<string>, options: { twins?: boolean } = {}): PathClash | undefined {
+  // Without twins (pack --allow-unportable-paths), names are compared as they are spelled.
+  const fold = options.twins === false ? (name: string) => name : foldName;
   const seen = new Map<string, Seen>();
   for (const path of paths) {
     const segments = path.split('/');
     let folded = '';
     for (let i = 0; i < segments.length; i++) {
       const spelling = segments.slice(0, i + 1).join('/');
-      folded += (i === 0 ? '' : '/') + foldName(segments[i]!);
+      folded += (i === 0 ? '' : '/') + fold(segments[i]!);
       const isFile = i === segments.length - 1;
       const before = seen.get(folded);
       if (before === undefined) {
@@ -55,4 +57,29 @@ export function findPathClash(paths: Iterable<string>): PathClash | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Every case or normalisation twin of a list of paths (the clashes `findPathClash` would stop at
+ * first): each later spelling of a path or folder, with the earlier one, once.
+ */
+export function findTwins(paths: Iterable<string>): PathClash[] {
+  const first = new Map<string, { spelling: string; path: string }>();
+  const reported = new Set<string>();
+  const twins: PathClash[] = [];
+  for (const path of paths) {
+    const segments = path.split('/');
+    let folded = '';
+    for (let i = 0; i < segments.length; i++) {
+      const spelling = segments.slice(0, i + 1).join('/');
+      folded += (i === 0 ? '' : '/') + foldName(segments[i]!);
+      const before = first.get(folded);
+      if (before === undefined) first.set(folded, { spelling, path });
+      else if (before.spelling !== spelling && !reported.has(spelling)) {
+        reported.add(spelling);
+        twins.push({ first: before.path, second: path, reason: twinReason(before.spelling, spelling) });
+      }
+    }
+  }
+  return twins;
 }

@@ -33,3 +33,31 @@ export function nameProblem(name: string): string | undefined {
   if (longest > MAX_NAME_BYTES) return `name too long (${longest} > ${MAX_NAME_BYTES} bytes)`;
   return undefined;
 }
+
+/**
+ * The part of `nameProblem` no option may waive: a name that escapes or means something else
+ * everywhere (empty, `.`, `..`, `.git` and its aliases, a NUL or other control character, a
+ * backslash, which Windows reads as a separator) or that this system cannot create with the temp suffix (too long).
+ */
+export function unsafeNameProblem(name: string): string | undefined {
+  if (name === '') return 'empty segment';
+  if (name === '.' || name === '..') return `"${name}" segment`;
+  if (isGitDirAlias(name)) return 'a name git reserves for its own folder (.git)';
+  if (name.includes('\0')) return 'NUL byte';
+  // A backslash is a separator on Windows; a control character (a line break) could forge lines
+  // of FULL, SPLIT and every listing that names the file.
+  const bad = /[\u0001-\u001F\\]/u.exec(name);
+  if (bad) return `character ${JSON.stringify(bad[0])} is not allowed on Windows`;
+  const longest = Math.max(utf8Bytes(name), name.normalize('NFD').length);
+  if (longest > MAX_NAME_BYTES) return `name too long (${longest} > ${MAX_NAME_BYTES} bytes)`;
+  return undefined;
+}
+
+/**
+ * The part of `nameProblem` that only some systems have (Windows: forbidden characters, a
+ * trailing dot or space, device names): `pack --allow-unportable-paths` packs such a name as it
+ * is and warns.
+ */
+export function unportableNameProblem(name: string): string | undefined {
+  return unsafeNameProblem(name) === undefined ? nameProblem(name) : undefined;
+}

@@ -7,7 +7,7 @@
  */
 import type { Cas } from '../cas/index.js';
 import { loadOutputHashes, loadStatus, loadTaskSpec } from '../records/index.js';
-import { listRuns } from '../runs/index.js';
+import { readLedger } from '../runs/index.js';
 import { PackerError } from '../util/index.js';
 import { acquireLease } from './remoteLease.js';
 import { appendRemoteRun } from './remoteLedger.js';
@@ -69,7 +69,7 @@ export async function pushRun(input: PushRunInput): Promise<PushReport> {
   const outputHashesRef = String(status.output_hashes_ref);
   const manifestRef = String(status.manifest_ref);
   const [spec, outputs] = await Promise.all([loadTaskSpec(cas, taskSpecRef), loadOutputHashes(cas, outputHashesRef)]);
-  const local = input.runsDir === undefined ? undefined : (await listRuns(input.runsDir)).find((e) => e.status_ref === statusRef);
+  const local = input.runsDir === undefined ? undefined : (await readLedger(input.runsDir)).find((e) => e.status_ref === statusRef);
   const pack: PackObjects | undefined =
     input.packDir === undefined
       ? undefined
@@ -98,6 +98,8 @@ export async function pushRun(input: PushRunInput): Promise<PushReport> {
       file_count: Math.max(0, outputs.length - 1),
       ...(sealRef ? { seal_ref: sealRef } : {}),
       ...(pack?.archiveSha256 !== undefined ? { archive_sha256: pack.archiveSha256 } : {}),
+      ...(local?.created_at ? { created_at: local.created_at } : {}),
+      ...(local?.pack_dir ? { pack_dir: local.pack_dir } : {}),
     });
     const objects = new Set([...hashes, ...(pack?.objects.map((o) => o.hash) ?? [])]).size;
     return {

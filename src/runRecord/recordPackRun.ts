@@ -33,6 +33,8 @@ export interface RecordPackRunInput {
   repoState: ManifestRepoState;
   modes: readonly PackMode[];
   entries: readonly PackEntry[];
+  /** The clock of the ledger entry's `created_at` (default: now). */
+  now?: () => Date;
 }
 
 export interface PackRunRecord {
@@ -121,6 +123,7 @@ export async function recordPackRun(
     task_spec_ref: taskSpecRef,
     output_hashes_ref: outputHashesRef,
     file_count: manifest.entries.length,
+    created_at: (input.now?.() ?? new Date()).toISOString(),
   });
   if (!passed) throw new PackerError('PACK_P2_ROOT_AUDIT_FAIL', auditDetails(audit));
 

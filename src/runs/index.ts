@@ -2,3 +2,5 @@ export { appendRun, listRuns, readLedger, recordSeal, ledgerSealRefs, runEntrySc
 export { forgetRun } from './forgetRun.js';
 export type { RunEntry } from './types.js';
 export { LEDGER_FILE } from './types.js';
+export { toRunSummary, formatRunLine } from './runSummary.js';
+export type { RunSummary } from './runSummary.js';

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { withRootsLock } from '../roots/index.js';
 import { HASH_PATTERN, PackerError, assertAbsolute, isErrno, prettyJson, readRegularFile, writeFileDurable } from '../util/index.js';
 import { mkdir } from 'node:fs/promises';
+import { toRunSummary, type RunSummary } from './runSummary.js';
 import { LEDGER_FILE, type RunEntry } from './types.js';
 
 const hex = z.string().regex(HASH_PATTERN);
@@ -20,6 +21,9 @@ export const runEntrySchema = z.strictObject({
   task_spec_ref: hex,
   output_hashes_ref: hex,
   file_count: z.number().int().nonnegative(),
+  // Kept since runs list shows them; older entries lack them and stay valid.
+  created_at: z.string().datetime().optional(),
+  pack_dir: z.string().min(1).optional(),
   seal_ref: hex.optional(),
   archive_sha256: hex.optional(),
 });
@@ -68,29 +72,34 @@ export async function appendRun(runsDir: string, entry: RunEntry): Promise<void>
 }
 
 /**
- * The pack runs a runs dir remembers (its ledger, `RUNS.json`), oldest first; `[]` when there is
- * none. Entries have the ledger's on-disk keys (docs/FORMATS.md §14).
+ * The pack runs a runs dir remembers (its ledger, `RUNS.json`), oldest first, as the library
+ * returns runs (camelCase, `RunSummary`); `[]` when there is none.
  *
  * @param runsDir - The runs dir (absolute).
  * @throws {@link PackerError} `USAGE` for a relative path; `ROOTS_INVALID` when the ledger is not
  *   a valid list of runs.
  */
-export function listRuns(runsDir: string): Promise<RunEntry[]> {
+export async function listRuns(runsDir: string): Promise<RunSummary[]> {
   assertAbsolute('runsDir', runsDir);
-  return readLedger(runsDir);
+  return (await readLedger(runsDir)).map(toRunSummary);
 }
 
 /**
  * Record the seal of a run's pack (and the hash of its external archive) on the newest ledger
  * entry of that run. Under the roots lock, like every ledger write.
  */
-export async function recordSeal(runsDir: string, seal: { statusRef: string; sealRef: string; archiveSha256?: string }): Promise<void> {
+export async function recordSeal(runsDir: string, seal: { statusRef: string; sealRef: string; archiveSha256?: string; packDir?: string }): Promise<void> {
   await withRootsLock(runsDir, async () => {
     const entries = await readLedger(runsDir);
     const i = entries.map((e) => e.status_ref).lastIndexOf(seal.statusRef);
     if (i < 0) throw new PackerError('RUN_NOT_FOUND', ` no run with STATUS ref ${seal.statusRef} to seal`);
     const { archive_sha256: _old, ...entry } = entries[i]!;
-    entries[i] = { ...entry, seal_ref: seal.sealRef, ...(seal.archiveSha256 ? { archive_sha256: seal.archiveSha256 } : {}) };
+    entries[i] = {
+      ...entry,
+      seal_ref: seal.sealRef,
+      ...(seal.archiveSha256 ? { archive_sha256: seal.archiveSha256 } : {}),
+      ...(seal.packDir ? { pack_dir: seal.packDir } : {}),
+    };
     await writeLedgerLocked(runsDir, entries);
   });
 }

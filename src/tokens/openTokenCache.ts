@@ -7,9 +7,10 @@
  * skipped), a count is keyed by the bytes it counts (object hash, encoding, variant), and a
  * cache file that cannot be read (missing, not a file) is an empty cache.
  */
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isErrno, isHash } from '../util/index.js';
+import { isErrno, isHash, readRegularFile } from '../util/index.js';
 import type { TokenCache, TokenCacheKey, TokenEncoding } from './types.js';
 
 /** The cache folder inside a store root. */
@@ -39,7 +40,8 @@ function parseLog(text: string): Map<string, number> {
 
 async function readLog(path: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    // A FIFO or device in its place is no cache (and a plain read of a FIFO would never end).
+    return (await readRegularFile(path))?.toString('utf8') ?? '';
   } catch (err) {
     if (isErrno(err, 'ENOENT', 'ENOTDIR', 'EISDIR')) return '';
     throw err;
@@ -53,8 +55,20 @@ async function appendLog(casRoot: string, path: string, lines: string): Promise<
   await writeFile(join(dir, '.gitignore'), '*\n', { flag: 'wx' }).catch((err: unknown) => {
     if (!isErrno(err, 'EEXIST')) throw err;
   });
-  // One write with O_APPEND: concurrent runs add whole lines after each other.
-  await appendFile(path, lines);
+  // One write with O_APPEND: concurrent runs add whole lines after each other. Non-blocking, and
+  // only into a regular file: a FIFO in its place is skipped (it is a cache), never waited on.
+  let fh;
+  try {
+    fh = await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NONBLOCK ?? 0), 0o666);
+  } catch (err) {
+    if (isErrno(err, 'ENXIO', 'EISDIR')) return;
+    throw err;
+  }
+  try {
+    if ((await fh.stat()).isFile()) await fh.write(lines);
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Opens the cache of `encoding` in the store at `casRoot` (an empty cache when there is none). */

@@ -5,7 +5,7 @@
  */
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { isErrno } from './errors.js';
+import { PackerError, isErrno } from './errors.js';
 
 /** Read-only and non-blocking where the system has O_NONBLOCK (no effect on regular files). */
 const READ_NO_WAIT = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -37,4 +37,19 @@ export async function readRegularFile(path: string): Promise<Buffer | undefined>
   } finally {
     await fh.close();
   }
+}
+
+/**
+ * The error of a read refused because `path` is not a regular file (a FIFO, device or socket):
+ * coded, one line, naming the path. Callers that know better (a store object) give their own.
+ */
+export function notRegularFile(path: string): PackerError {
+  return new PackerError('IO_ERROR', ` ${path} is not a regular file (a FIFO, device or socket); it was not read`);
+}
+
+/** `openRegularFile`, or the error `notRegular` makes (default: `notRegularFile(path)`). */
+export async function openRegularOrThrow(path: string, notRegular: () => Error = () => notRegularFile(path)): Promise<FileHandle> {
+  const fh = await openRegularFile(path);
+  if (fh === undefined) throw notRegular();
+  return fh;
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
@@ -46,6 +47,11 @@ test('stopping early closes the file; a read error rejects', async (t) => {
     );
   }
   assert.equal(await openFds(), before, 'no file handle left open');
-  await assert.rejects(hashFile(dir), { code: 'EISDIR' });
+  // Only regular files are read: a folder or a FIFO is refused at once (a FIFO would block an open).
+  await assert.rejects(hashFile(dir), { code: 'IO_ERROR', message: `IO_ERROR: ${dir} is not a regular file (a FIFO, device or socket); it was not read` });
+  if (process.platform !== 'win32') {
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    await assert.rejects(hashFile(join(dir, 'fifo')), { code: 'IO_ERROR' });
+  }
   await assert.rejects(hashFile(join(dir, 'missing')), { code: 'ENOENT' });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { objectPath, openCas } from '../../src/cas/index.js';
@@ -137,4 +138,36 @@ test('a command group without its subcommand is bad usage (exit 2); --help is no
   assert.equal((await runInProcess(['cas'], dir)).code, 2);
   assert.equal((await runInProcess(['cas', '--help'], dir)).code, 0);
   assert.equal((await runInProcess(['--help'], dir)).code, 0);
+});
+
+test('`cas put -` stores standard input (small in memory, large streamed) and prints the same ref as `cas put FILE`', async (t) => {
+  const dir = await tempDir(t);
+  // Bytes that are not UTF-8, and a stream past the in-memory size (4 MiB) that is spilled.
+  const small = Buffer.from([0xff, 0x00, 0xfe, 0x0a, 0x80]);
+  const large = Buffer.alloc(5 * 1024 * 1024 + 3);
+  for (let i = 0; i < large.length; i++) large[i] = (i * 7919) & 0xff;
+  for (const bytes of [small, large]) {
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const put = await runBuilt(['cas', 'put', '--cas-root', 'S', '-'], { cwd: dir, input: bytes });
+    assert.equal(put.stderr, '');
+    assert.equal(put.code, 0);
+    assert.equal(put.stdout, `sha256:${hash}\n`);
+    const get = await runBuilt(['cas', 'get', '--cas-root', 'S', `sha256:${hash}`], { cwd: dir });
+    assert.equal(get.code, 0, get.stderr);
+    assert.ok(get.stdoutBytes.equals(bytes), 'cas get gives the bytes back');
+    await writeFile(join(dir, 'same.bin'), bytes);
+    const file = await runBuilt(['cas', 'put', '--cas-root', 'S', 'same.bin'], { cwd: dir });
+    assert.equal(file.stdout, put.stdout, 'the same ref as for the file');
+  }
+  assert.deepEqual((await readdir(join(dir, 'S'))).filter((n) => n.endsWith('.tmp')), [], 'no spill file left');
+  // With other files, in order; --json names standard input "-".
+  await writeFile(join(dir, 'f'), 'hello\n');
+  const both = await runBuilt(['cas', 'put', '--cas-root', 'S', '--json', 'f', '-'], { cwd: dir, input: small });
+  assert.equal(both.code, 0, both.stderr);
+  const listed = JSON.parse(both.stdout) as { path: string; ref: string }[];
+  assert.deepEqual(listed.map((r) => [r.path, r.ref]), [['f', HELLO_REF], ['-', `sha256:${createHash('sha256').update(small).digest('hex')}`]]);
+  // Standard input is read once: `-` twice is bad usage.
+  const twice = await runBuilt(['cas', 'put', '--cas-root', 'S', '-', '-'], { cwd: dir, input: small });
+  assert.equal(twice.code, 2);
+  assertOneErrorLine(twice.stderr, 'USAGE');
 });

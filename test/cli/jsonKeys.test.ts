@@ -3,9 +3,7 @@
  * every depth. Files whose bytes the Python implementation shares (manifest, records, RUN_REFS,
  * roots, the ledger on disk; docs/FORMATS.md) keep their keys, but no command prints one of them
  * as a JSON result. The local audit receipt and GC report keep the snake_case shapes the Python
- * implementation prints (docs/FORMATS.md §9): they are checked to be exactly those, key for key. `runs list --json` changes with the ledger entry shape and is left out here;
- * add it to the list below once its keys are camelCase.
- */
+ * implementation prints (docs/FORMATS.md §9): they are checked to be exactly those, key for key.  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -76,6 +74,8 @@ test('every command prints camelCase JSON with --json', async (t) => {
   await json('cas put', ['cas', 'put', join(dir, 'note.txt')]);
   await json('cas fsck', ['cas', 'fsck']);
   await json('bind', ['bind']);
+  await json('runs list', ['runs', 'list']);
+  await json('runs show', ['runs', 'show', String(refs.status_ref)]);
   await json('runs forget', ['runs', 'forget', String(refs.status_ref)]);
   await json('an error', ['consume', join(dir, 'missing'), '--out', join(dir, 'none')], { exit: 2 });
 

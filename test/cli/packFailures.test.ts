@@ -14,9 +14,10 @@ test('limits, bad flags and unknown scopes fail with their code and leave the ol
   await writeTree(join(dir, 'root'), { 'LAW/new.md': 'a new file\n' });
 
   const cases: [string[], number, RegExp][] = [
-    [['--max-total-bytes', '100'], 1, /^PACK_LIMIT_EXCEEDED:max_total_bytes \(\d+ > 100\)/m],
-    [['--max-entries', '3'], 1, /^PACK_LIMIT_EXCEEDED:max_entries \(11 > 3\)/m],
-    [['--max-entry-bytes', '20'], 1, /^PACK_LIMIT_EXCEEDED:max_entry_bytes \(\d+ > 20\)/m],
+    // A limit refusal names the flag that raises it.
+    [['--max-total-bytes', '100'], 1, /^PACK_LIMIT_EXCEEDED:max_total_bytes \(\d+ > 100\) \(raise with --max-total-bytes N or limits\.maxTotalBytes in llm-packer\.config\.json\)$/m],
+    [['--max-entries', '3'], 1, /^PACK_LIMIT_EXCEEDED:max_entries \(11 > 3\) \(raise with --max-entries N or limits\.maxEntries in llm-packer\.config\.json\)$/m],
+    [['--max-entry-bytes', '20'], 1, /^PACK_LIMIT_EXCEEDED:max_entry_bytes \(\d+ > 20\) \(file [^;]+; raise with --max-entry-bytes N or limits\.maxEntryBytes in llm-packer\.config\.json\)$/m],
     [['--max-entries', 'many'], 2, /^USAGE: --max-entries "many": expected a whole number/m],
     [['--scope', 'nope'], 2, /^PACK_SCOPE_UNKNOWN: unknown scope "nope"/m],
     [['--stamp', '../../x'], 2, /^USAGE: --stamp/m],
@@ -39,6 +40,6 @@ test('duplicate content is refused only with --disallow-duplicate-hashes', async
   assert.equal(ok.code, 0, ok.stderr);
   const r = await runBuiltWithUmask(['pack', 'root', '--out-dir', 'OUT2', '--disallow-duplicate-hashes'], { cwd: dir });
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /^PACK_LIMIT_EXCEEDED:duplicate_hashes \(2 files share sha256 [0-9a-f]{12}\) \(LAW\/a\.md and LAW\/b\.md\)$/m);
+  assert.match(r.stderr, /^PACK_LIMIT_EXCEEDED:duplicate_hashes \(2 files share sha256 [0-9a-f]{12}\) \(LAW\/a\.md and LAW\/b\.md; allowed unless --disallow-duplicate-hashes or limits\.allowDuplicateHashes: false\)$/m);
   assert.deepEqual(await leftovers(dir), []);
 });

@@ -21,7 +21,7 @@ test('the JSON Schema describes the config file: strict keys, scopes by name, $s
     properties: Record<string, { additionalProperties?: { properties?: Record<string, unknown> } }>;
   };
   assert.equal(schema.additionalProperties, false);
-  assert.deepEqual(Object.keys(schema.properties).sort(), ['$comment', '$schema', 'defaultIgnores', 'defaultScope', 'ignore', 'include', 'limits', 'output', 'remote', 'scopes', 'secrets']);
+  assert.deepEqual(Object.keys(schema.properties).sort(), ['$comment', '$schema', 'allowUnportablePaths', 'defaultIgnores', 'defaultScope', 'ignore', 'include', 'limits', 'output', 'remote', 'scopes', 'secrets']);
   const scopeFields = Object.keys(schema.properties.scopes?.additionalProperties?.properties ?? {}).sort();
   assert.deepEqual(scopeFields, ['$comment', 'anchors', 'exclude', 'include', 'limits', 'prefix', 'rootFiles', 'sourceRoot', 'title']);
 });

@@ -28,7 +28,7 @@ export async function runInProcess(argv: string[], cwd: string): Promise<CliResu
  */
 export function runBuilt(
   argv: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string; umask?: string },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string | Uint8Array; umask?: string },
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const [command, args] =

@@ -74,15 +74,17 @@ test("where the scope omits oversize files, a text file over the entry limit is 
 test('each limit stops the run with PACK_LIMIT_EXCEEDED:<which> (<numbers>)', async (t) => {
   const root = await tempDir(t);
   const files = await candidates(root, { 'a.txt': 'aaaa', 'b.txt': 'bbbbbb', 'c.bin': Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) });
-  const cases: [Partial<PackLimits>, string][] = [
-    [{ maxEntries: 1 }, 'PACK_LIMIT_EXCEEDED:max_entries (2 > 1)'],
-    [{ maxEntryBytes: 5 }, 'PACK_LIMIT_EXCEEDED:max_entry_bytes (6 > 5)'],
-    [{ maxTotalBytes: 9 }, 'PACK_LIMIT_EXCEEDED:max_total_bytes (10 > 9)'],
+  // Each refusal names the flag (and config key) that raises it.
+  const cases: [Partial<PackLimits>, string, string][] = [
+    [{ maxEntries: 1 }, 'PACK_LIMIT_EXCEEDED:max_entries (2 > 1)', 'raise with --max-entries N or limits.maxEntries in llm-packer.config.json'],
+    [{ maxEntryBytes: 5 }, 'PACK_LIMIT_EXCEEDED:max_entry_bytes (6 > 5)', 'raise with --max-entry-bytes N or limits.maxEntryBytes in llm-packer.config.json'],
+    [{ maxTotalBytes: 9 }, 'PACK_LIMIT_EXCEEDED:max_total_bytes (10 > 9)', 'raise with --max-total-bytes N or limits.maxTotalBytes in llm-packer.config.json'],
   ];
-  for (const [limits, message] of cases) {
-    await assert.rejects(screen(files, repoScope(limits)), (err: Error & { code?: string }) => {
+  for (const [limits, message, hint] of cases) {
+    await assert.rejects(screen(files, repoScope(limits)), (err: Error & { code?: string; hint?: string }) => {
       assert.equal(err.code, 'PACK_LIMIT_EXCEEDED');
       assert.equal(err.message, message);
+      assert.ok(err.hint?.endsWith(hint), err.hint);
       return true;
     });
   }
@@ -98,7 +100,7 @@ test('duplicate content is refused only when disallowed', async (t) => {
   await assert.rejects(screen(files, repoScope({ allowDuplicateHashes: false })), (err: Error & { code?: string; hint?: string }) => {
     assert.equal(err.code, 'PACK_LIMIT_EXCEEDED');
     assert.match(err.message, /^PACK_LIMIT_EXCEEDED:duplicate_hashes \(2 files share sha256 [0-9a-f]{12}\)$/);
-    assert.equal(err.hint, 'a.txt and c.txt');
+    assert.equal(err.hint, 'a.txt and c.txt; allowed unless --disallow-duplicate-hashes or limits.allowDuplicateHashes: false');
     return true;
   });
 });

@@ -73,7 +73,7 @@ const TYPES = [
   'RootFileState',
   'RootSourceName',
   'RootsChange',
-  'RunEntry',
+  'RunSummary',
   'RunPackOptions',
   'SecretFinding',
   'SelectionFlags',

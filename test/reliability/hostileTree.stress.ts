@@ -27,7 +27,7 @@ test(`${TINY} tiny files: refused at the default entry limit, packed exactly onc
   const place = placeIn(dir);
   const refused = await packWithCli(place, root, [], { timeoutMs: 120_000 });
   assert.equal(refused.code, 1, refused.stderr);
-  assert.deepEqual(errorLines(refused.stderr), [`PACK_LIMIT_EXCEEDED:max_entries (${TINY} > 50000)`]);
+  assert.deepEqual(errorLines(refused.stderr), [`PACK_LIMIT_EXCEEDED:max_entries (${TINY} > 50000) (raise with --max-entries N or limits.maxEntries in llm-packer.config.json)`]);
   assert.equal(await exists(place.casRoot), false, 'nothing stored before the limits passed');
   assert.equal(await exists(place.out), false);
 

@@ -123,3 +123,60 @@ test('the longest names the rule allows pack, verify and consume exactly', posix
   assert.equal(r.code, 0, r.stderr);
   await checkPackTruth(place, files);
 });
+
+test('--allow-unportable-paths packs what only some systems refuse, as it is, one warning each; unsafe paths stay refused', posixOnly, async (t) => {
+  const dir = await tempDir(t);
+  const root = join(dir, 'root');
+  const files = { 'ok.txt': 'fine\n', README: 'upper\n', readme: 'lower\n', 'aux.c': 'device\n', 'notes ': 'trailing space\n', 'caf\u00E9.md': 'composed\n', 'cafe\u0301.md': 'decomposed\n' };
+  await writeFiles(root, files);
+  const store = ['--cas-root', 'cas', '--runs-dir', 'runs'];
+  const warnings = [
+    'unportable path "aux.c": "aux.c": a device name on Windows (AUX)',
+    'unportable path "notes ": "notes ": a trailing dot or space (Windows drops it)',
+    'paths differ only by Unicode normalisation: "cafe\u0301.md" and "caf\u00E9.md"',
+    'paths differ only by case: "README" and "readme"',
+  ];
+
+  // The default refuses, and the hint names the option.
+  const refused = await runChild(['pack', root, '--out-dir', 'P0', ...store], { cwd: dir, timeoutMs: 60_000 });
+  assert.equal(refused.code, 1, refused.stderr);
+  assert.match(errorLines(refused.stderr)[0]!, /^PACK_UNPORTABLE_PATH: .*or pass --allow-unportable-paths to pack it as it is/);
+
+  const r = await runChild(['pack', root, '--out-dir', 'P', ...store, '--allow-unportable-paths'], { cwd: dir, timeoutMs: 60_000 });
+  assert.equal(r.code, 0, r.stderr);
+  const warned = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+  assert.deepEqual([...warned].sort(), warnings.map((w) => `warning: ${w}`).sort(), 'one line per unportable path');
+  const json = await runChild(['pack', root, '--out-dir', 'P', ...store, '--allow-unportable-paths', '--json', '--quiet'], { cwd: dir, timeoutMs: 60_000 });
+  assert.equal(json.code, 0, json.stderr);
+  assert.equal(json.stderr.includes('warning:'), false, '--quiet prints no warning');
+  const summary = JSON.parse(json.stdout) as { warnings: string[]; filesPacked: number };
+  assert.deepEqual([...summary.warnings].sort(), [...warnings].sort());
+  assert.equal(summary.filesPacked, Object.keys(files).length, 'every file packed, none renamed');
+  const manifest = JSON.parse(await (await import('node:fs/promises')).readFile(join(dir, 'P', 'LITE', 'PACK_MANIFEST.json'), 'utf8')) as { entries: { path: string }[] };
+  assert.deepEqual(manifest.entries.map((e) => e.path).sort(compareCodePoints), Object.keys(files).sort(compareCodePoints), 'names as they are');
+
+  const verify = await runChild(['verify', 'P', ...store], { cwd: dir, timeoutMs: 60_000 });
+  assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+  // consume refuses such a pack unless told; told, it rebuilds it exactly where the names fit.
+  const no = await runChild(['consume', 'P', '--out', 'plain', ...store], { cwd: dir, timeoutMs: 60_000 });
+  assert.equal(no.code, 2, no.stderr);
+  assert.match(errorLines(no.stderr)[0]!, /^CONSUME_UNSAFE_PATH: .*\(a pack made with --allow-unportable-paths: consume it with --allow-unportable-paths/);
+  assert.equal(await exists(join(dir, 'plain')), false);
+  const yes = await runChild(['consume', 'P', '--out', 'rebuilt', ...store, '--allow-unportable-paths'], { cwd: dir, timeoutMs: 60_000 });
+  assert.equal(yes.code, 0, yes.stderr);
+  const { readFile } = await import('node:fs/promises');
+  for (const [path, text] of Object.entries(files)) assert.equal(await readFile(join(dir, 'rebuilt', path), 'utf8'), text, path);
+
+  // The config key does the same; unsafe paths stay refused whatever the option says.
+  await writeFile(join(root, 'llm-packer.config.json'), '{ "allowUnportablePaths": true }\n');
+  const config = await runChild(['pack', root, '--out-dir', 'P2', ...store, '--quiet'], { cwd: dir, timeoutMs: 60_000 });
+  assert.equal(config.code, 0, config.stderr);
+  for (const [name, unsafe] of [['backslash', 'a\\b.txt'], ['drive letter', 'C:evil.txt'], ['name of 255 bytes', `${'n'.repeat(251)}.txt`]] as const) {
+    const bad = join(dir, `bad-${name.replace(/ /g, '-')}`);
+    await writeFiles(bad, { 'ok.txt': 'x\n', [unsafe]: 'x\n' });
+    const u = await runChild(['pack', bad, '--out-dir', `U-${name.replace(/ /g, '-')}`, ...store, '--allow-unportable-paths'], { cwd: dir, timeoutMs: 60_000 });
+    assert.equal(u.code, 1, `${name}: ${u.stderr}`);
+    assert.match(errorLines(u.stderr)[0]!, /^PACK_UNPORTABLE_PATH: /, name);
+    assert.doesNotMatch(u.stderr, /--allow-unportable-paths to pack it/, `${name}: the option would not help`);
+  }
+});

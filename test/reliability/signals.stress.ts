@@ -2,7 +2,8 @@
  * SIGTERM and SIGINT end a command promptly and leave nothing half-written (issue 16): the built
  * CLI is signalled mid-pack and mid-consume on a tree large enough to be caught in the act. It
  * exits by the signal (or with 128 + its number), holds no lock, leaves the store whole, no pack
- * or out folder (only ignored `.tmp` staging, if any), and the next run succeeds.
+ * or out folder and no `.tmp` staging folder (the CLI's signal handler removes it before the
+ * process ends), and the next run succeeds.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -54,6 +55,11 @@ async function lockFolders(dir: string): Promise<string[]> {
   return names.map(String).filter((n) => n.endsWith('.lock'));
 }
 
+/** Temp folders a run stages beside `<dir>/<name>`: `.OUT.<random>.tmp` (pack), `rebuilt.<random>.tmp` (consume). */
+async function stagingFolders(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((n) => (n.startsWith('.OUT.') || n.startsWith('rebuilt.')) && n.endsWith('.tmp'));
+}
+
 async function bigTree(root: string, count: number): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   const body = 'line of text for the signal test\n'.repeat(300);
@@ -69,14 +75,19 @@ for (const sig of ['SIGTERM', 'SIGINT'] as const) {
     const files = await bigTree(root, 3000);
     const place = placeIn(dir);
     const argv = ['pack', root, '--out-dir', place.out, '--quiet', ...storeArgs(place)];
-    // Signalled once the store has objects: the run is storing and writing its staging folder.
-    const storing = async () => (await readdir(place.casRoot, { recursive: true })).length > 20;
-    const r = await signalWhen(argv, dir, sig, storing, 50);
+    // Signalled once the staging folder holds copies: the run is storing and writing it.
+    const writing = async () => {
+      const [staging] = await stagingFolders(dir);
+      return staging !== undefined && (await readdir(join(dir, staging, 'repo')).catch(() => [])).length > 20;
+    };
+    const r = await signalWhen(argv, dir, sig, writing, 50);
     assertSignalExit(r, sig);
+    assert.deepEqual(await stagingFolders(dir), [], 'the staging folder was removed before the exit');
     assert.deepEqual(await lockFolders(dir), [], 'no lock left behind');
     assert.equal(await exists(place.out), false, 'no pack published');
     await checkStore(place.casRoot, place.runsDir, `after ${sig}`);
     await cliOk(argv, { cwd: dir, timeoutMs: 120_000 });
+    assert.deepEqual(await stagingFolders(dir), []);
     await checkPackTruth(place, files);
     t.diagnostic(`${sig}: exited ${Math.round(r.exitMs)} ms after the signal (${r.signal ?? r.code})`);
   });
@@ -93,6 +104,7 @@ test('SIGTERM mid-consume: prompt exit, no out folder, the rerun rebuilds', posi
   const r = await signalWhen(argv, dir, 'SIGTERM', writing, 20);
   assertSignalExit(r, 'SIGTERM');
   assert.equal(await exists(join(dir, 'rebuilt')), false, 'no out folder');
+  assert.deepEqual(await stagingFolders(dir), [], 'the temp folder was removed before the exit');
   assert.deepEqual(await lockFolders(dir), [], 'no lock left behind');
   await cliOk(argv, { cwd: dir, timeoutMs: 120_000 });
   t.diagnostic(`consume: exited ${Math.round(r.exitMs)} ms after SIGTERM (${r.signal ?? r.code})`);

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
@@ -41,6 +42,50 @@ test('a FIFO as RUN_ROOTS.json, GC_PINS.json or the ledger: a clear error, never
     assert.deepEqual(locks, [], 'every lock released');
     await rm(path);
     if (kept !== undefined) await writeFile(path, kept);
+  }
+});
+
+test('a FIFO as a store object, the token cache or the config file: a clear coded error (or no cache), never a hang', async (t) => {
+  const dir = await packed(t);
+  const hash = createHash('sha256').update('a\n').digest('hex');
+  const object = join(dir, 'cas', hash[0]!, hash.slice(1, 3), hash);
+  await rm(object, { force: true });
+  execFileSync('mkfifo', [object]);
+  const get = await runChild(['cas', 'get', `sha256:${hash}`, ...store], { cwd: dir, timeoutMs: TIMEOUT });
+  assert.equal(get.code, 1, get.stderr);
+  assert.match(get.stderr, new RegExp(`^CAS_CORRUPT_OBJECT: object ${hash} is not a regular file`, 'm'));
+  const out = await runChild(['cas', 'get', `sha256:${hash}`, '-o', 'copy.txt', ...store], { cwd: dir, timeoutMs: TIMEOUT });
+  assert.equal(out.code, 1, out.stderr);
+  assert.match(out.stderr, new RegExp(`^CAS_CORRUPT_OBJECT: object ${hash} is not a regular file`, 'm'));
+  const fsck = await runChild(['cas', 'fsck', ...store], { cwd: dir, timeoutMs: TIMEOUT });
+  assert.equal(fsck.code, 1, fsck.stderr);
+  assert.match(fsck.stdout, new RegExp(`^misnamed ${hash[0]}/${hash.slice(1, 3)}/${hash}$`, 'm'));
+  const verify = await runChild(['verify', 'P', ...store], { cwd: dir, timeoutMs: TIMEOUT });
+  assert.equal(verify.code, 1, verify.stderr);
+  const consume = await runChild(['consume', 'P', '--out', 'rebuilt', ...store], { cwd: dir, timeoutMs: TIMEOUT });
+  assert.equal(consume.code, 1, consume.stderr);
+  assert.match(consume.stderr, /^CAS_NOT_FOUND: /m);
+  // The next pack of that content replaces the FIFO with the object.
+  const repack = await runChild(['pack', 'root', '--out-dir', 'P3', ...store, '--quiet'], { cwd: dir, timeoutMs: TIMEOUT });
+  assert.equal(repack.code, 0, repack.stderr);
+  const again = await runChild(['cas', 'get', `sha256:${hash}`, ...store], { cwd: dir, timeoutMs: TIMEOUT });
+  assert.equal(again.stdout, 'a\n', again.stderr);
+
+  // The token cache is a cache: a FIFO in its place is skipped, never waited on.
+  const cache = join(dir, 'cas', 'tokens', 'counts-o200k_base.log');
+  await rm(cache, { force: true });
+  await mkdir(join(dir, 'cas', 'tokens'), { recursive: true });
+  execFileSync('mkfifo', [cache]);
+  await writeFile(join(dir, 'root', 'b.txt'), 'b\n');
+  const tokens = await runChild(['pack', 'root', '--out-dir', 'P4', ...store, '--quiet'], { cwd: dir, timeoutMs: TIMEOUT });
+  assert.equal(tokens.code, 0, tokens.stderr);
+
+  // The config file, named with --config or found from the working directory.
+  execFileSync('mkfifo', [join(dir, 'llm-packer.config.json')]);
+  for (const argv of [['runs', 'list', '--config', 'llm-packer.config.json', ...store], ['runs', 'list', ...store]]) {
+    const r = await runChild(argv, { cwd: dir, timeoutMs: TIMEOUT });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^CONFIG_INVALID: .*llm-packer\.config\.json: \(root\): is not a regular file/m);
   }
 });
 

@@ -34,10 +34,11 @@ test('a pack pushed from one store is consumed byte-exactly from an empty one, b
 
   const runs = await cli(['runs', 'list', '--remote', url, '--json'], dir);
   assert.equal(runs.code, 0, runs.stderr);
-  const entry = (JSON.parse(runs.stdout) as { status_ref: string; seal_ref?: string }[])[0];
-  assert.equal(entry?.status_ref, summary.refs.statusRef);
-  assert.ok(entry?.seal_ref, 'the remote ledger records the pack\'s seal');
-  const seal = await cli(['cas', 'has', entry.seal_ref, '--remote', url, ...store('agent')], dir);
+  const entry = (JSON.parse(runs.stdout) as { statusRef: string; sealRef?: string; createdAt?: string }[])[0];
+  assert.equal(entry?.statusRef, summary.refs.statusRef);
+  assert.ok(entry?.createdAt, 'the remote ledger records when the run happened');
+  assert.ok(entry?.sealRef, 'the remote ledger records the pack\'s seal');
+  const seal = await cli(['cas', 'has', entry.sealRef, '--remote', url, ...store('agent')], dir);
   assert.equal(seal.code, 0, 'the seal went up with the run');
 
   const audit = await cli(['audit', '--remote', url, '--output-hashes', summary.refs.outputHashesRef, '--full', ...store('agent')], dir);

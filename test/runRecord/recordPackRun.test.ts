@@ -80,7 +80,7 @@ test('a payload dropped from the roots fails the audit: FAILED status, error cod
   const { loadStatus } = await import('../../src/records/index.js');
   const [run] = await listRuns(runsDir);
   assert.equal(run?.verdict, 'FAIL');
-  const status = await loadStatus(cas, run!.status_ref);
+  const status = await loadStatus(cas, run!.statusRef);
   assert.equal(status.state, 'FAILED');
   assert.equal(status.verdict, 'FAIL');
 });

@@ -10,8 +10,8 @@ test('runs are listed in order; forget removes only the roots no other run holds
   const first = await makeP2Pack(dir, { 'shared.txt': 'shared\n', 'only-a.txt': 'a\n' }, 'a');
   const second = await makeP2Pack(dir, { 'shared.txt': 'shared\n', 'only-b.txt': 'b\n' }, 'b');
   const runs = await listRuns(first.runsDir);
-  assert.deepEqual(runs.map((r) => r.status_ref), [first.run.statusRef, second.run.statusRef]);
-  assert.deepEqual(runs.map((r) => [r.verdict, r.scope, r.file_count]), [['PASS', 'repo', 2], ['PASS', 'repo', 2]]);
+  assert.deepEqual(runs.map((r) => r.statusRef), [first.run.statusRef, second.run.statusRef]);
+  assert.deepEqual(runs.map((r) => [r.verdict, r.scope, r.fileCount]), [['PASS', 'repo', 2], ['PASS', 'repo', 2]]);
 
   const shared = (await first.cas.putBytes(Buffer.from('shared\n'))).hash;
   const onlyA = (await first.cas.putBytes(Buffer.from('a\n'))).hash;
@@ -20,7 +20,7 @@ test('runs are listed in order; forget removes only the roots no other run holds
   assert.ok(roots.has(shared), 'a root another run needs stays');
   assert.ok(!roots.has(onlyA));
   assert.ok(result.removedRoots.includes(onlyA) && result.removedRoots.includes(first.run.statusRef));
-  assert.deepEqual((await listRuns(first.runsDir)).map((r) => r.status_ref), [second.run.statusRef]);
+  assert.deepEqual((await listRuns(first.runsDir)).map((r) => r.statusRef), [second.run.statusRef]);
 
   const gc = await runGc({ cas: first.cas, runsDir: first.runsDir, apply: true, graceMs: 0 });
   assert.ok(gc.deleted_hashes.includes(onlyA));

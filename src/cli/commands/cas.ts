@@ -11,6 +11,16 @@ function hashOf(ref: string): string {
   return lib().parseHashInput(ref, 'the object');
 }
 
+/** The name `cas put` reads standard input for, as `cat -` does. */
+const STDIN = '-';
+
+/** Standard input, streamed; a CLI run without one (in-process, `mcp`) cannot read `-`. */
+function standardInput(ctx: CliContext): AsyncIterable<Uint8Array> {
+  const stdin = ctx.io.stdio?.stdin;
+  if (stdin === undefined) throw new (lib().PackerError)('USAGE', ' - (standard input) is not available here');
+  return stdin;
+}
+
 async function casFrom(flags: StoreFlags, ctx: CliContext) {
   return lib().openCas((await storeLocationsFrom(flags, ctx.io)).casRoot);
 }
@@ -18,14 +28,18 @@ async function casFrom(flags: StoreFlags, ctx: CliContext) {
 export function registerCas(program: Command, ctx: CliContext): void {
   const cas = program.command('cas').description('the content-addressed store: put, get, has, fsck');
 
-  addRemoteOption(addStoreOptions(cas.command('put').description('store files; prints one sha256: ref per file')))
-    .argument('<file...>')
+  addRemoteOption(addStoreOptions(cas.command('put').description('store files (- reads standard input); prints one sha256: ref per file')))
+    .argument('<file...>', 'files to store; - stores what standard input holds')
     .option('--json', 'print the results as JSON')
     .action(async (files: string[], flags: StoreFlags & RemoteFlags & { json?: boolean }) => {
+      if (files.filter((f) => f === STDIN).length > 1) {
+        throw new (lib().PackerError)('USAGE', ' - (standard input) may be given once');
+      }
+      const stdin = files.includes(STDIN) ? standardInput(ctx) : undefined;
       const store = await casFrom(flags, ctx);
       const results: { path: string; ref: string; hash: string; bytes: number; written: boolean }[] = [];
       for (const file of files) {
-        const put = await store.putFile(resolve(ctx.io.cwd, file));
+        const put = file === STDIN && stdin ? await store.putStream(stdin) : await store.putFile(resolve(ctx.io.cwd, file));
         results.push({ path: file, ref: lib().formatRef(put.hash), hash: put.hash, bytes: put.size, written: put.written });
       }
       const url = await remoteUrlFor(flags, ctx.io, resolve(ctx.io.cwd, flags.root ?? '.'));

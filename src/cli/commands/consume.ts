@@ -33,8 +33,9 @@ export function registerConsume(program: Command, ctx: CliContext): void {
     .argument('<source>')
     .requiredOption('--out <dir>', 'folder to create (must not exist)')
     .option('--dry-run', 'check everything, write nothing')
+    .option('--allow-unportable-paths', 'rebuild a pack made with --allow-unportable-paths where this file system holds its names apart (default: refuse it)')
     .option('--json', 'print the receipt as JSON')
-    .action(async (source: string, flags: StoreFlags & RemoteFlags & { out: string; dryRun?: boolean; json?: boolean }, cmd: Command) => {
+    .action(async (source: string, flags: StoreFlags & RemoteFlags & { out: string; dryRun?: boolean; json?: boolean; allowUnportablePaths?: boolean }, cmd: Command) => {
       const locations = await storeLocationsFrom(flags, ctx.io);
       const from = await sourceOf(source, ctx.io.cwd);
       // A pack (or its LITE manifest) names the store it was made with, as for verify.
@@ -46,6 +47,8 @@ export function registerConsume(program: Command, ctx: CliContext): void {
         source: from,
         out: resolve(ctx.io.cwd, flags.out),
         dryRun: Boolean(flags.dryRun),
+        ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
+        ...(flags.allowUnportablePaths ? { allowUnportablePaths: true } : {}),
       });
       if (flags.json) return printJson(ctx.io, receipt);
       const verb = receipt.dryRun ? 'would write' : 'wrote';

@@ -37,6 +37,7 @@ interface PackFlags extends SelectCliFlags, OutputFlags {
   maxEntries?: string;
   disallowDuplicateHashes?: boolean;
   allowEmpty?: boolean;
+  allowUnportablePaths?: boolean;
   json?: boolean;
   quiet?: boolean;
   remote?: string;
@@ -90,6 +91,10 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .option('--max-entries <n>', `refuse to pack more files than this (default: ${DEFAULT_LIMITS.maxEntries}, or the config's limits)`)
     .option('--disallow-duplicate-hashes', 'refuse two files with the same content')
     .option('--allow-empty', 'write a pack even when the scope selects no file (default: refuse it, exit 1)')
+    .option(
+      '--allow-unportable-paths',
+      'pack names Windows refuses and names differing only by case as they are, one warning each on stderr (default: refuse the pack; config: allowUnportablePaths)',
+    )
     .option('--stdin', 'pack only the paths read from standard input, one a line (relative to the current folder)')
     .option('-z', 'with --stdin: paths are NUL-separated (git ls-files -z, find -print0)')
     .option('--fail-on-secrets', 'exit 1 when a file was withheld for a secret (the pack is still written)')
@@ -120,12 +125,16 @@ export function registerPack(program: Command, ctx: CliContext): void {
           ...(configFile !== undefined ? { configFile } : {}),
           limits: limitsFrom(flags),
           allowEmpty: flags.allowEmpty === true,
+          ...(flags.allowUnportablePaths ? { allowUnportablePaths: true } : {}),
           ...outputOptionsFrom(flags),
           onProgress: (e) => display.onProgress(e),
+          ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
         });
       } finally {
         display.stop();
       }
+      // One line per warning (an unportable path packed as it is); --json lists them too.
+      if (!quiet) for (const w of summary.warnings) ctx.io.stderr.write(`warning: ${w}\n`);
       // With --stdout, standard output holds the FULL text alone; the summary goes to stderr.
       const report = flags.stdout ? { ...ctx, io: { ...ctx.io, stdout: ctx.io.stderr } } : ctx;
       if (flags.stdout && summary.fullFile) await writeFullTo(ctx.io.stdout, summary.fullFile);

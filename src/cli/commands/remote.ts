@@ -87,9 +87,9 @@ export async function remoteAuditAction(ctx: CliContext, url: string, casRoot: s
 }
 
 export async function remoteRunsAction(ctx: CliContext, url: string, json: boolean): Promise<void> {
-  const entries = await withRemote(url, ctx.io, (remote) => lib().readRemoteLedger(remote));
+  const entries = (await withRemote(url, ctx.io, (remote) => lib().readRemoteLedger(remote))).map((e) => lib().toRunSummary(e));
   if (json) return printJson(ctx.io, entries);
-  for (const r of entries) printLine(ctx.io, `${r.status_ref}  ${r.verdict}  ${r.scope}  ${r.file_count} files  ${r.manifest_ref}`);
+  for (const r of entries) printLine(ctx.io, lib().formatRunLine(r));
   if (entries.length === 0) printLine(ctx.io, 'no runs');
 }
 

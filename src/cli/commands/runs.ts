@@ -9,7 +9,7 @@ import { remoteRunsAction } from './remote.js';
 export function registerRuns(program: Command, ctx: CliContext): void {
   const runs = program.command('runs').description('the ledger of pack runs: list, show, forget');
 
-  addRemoteOption(addStoreOptions(runs.command('list').description('every remembered run, oldest first')))
+  addRemoteOption(addStoreOptions(runs.command('list').description('every remembered run, oldest first: when, verdict, scope, files, pack folder, STATUS ref')))
     .option('--json', 'print as JSON')
     .action(async (flags: StoreFlags & RemoteFlags & { json?: boolean }) => {
       const { runsDir, root } = await storeLocationsFrom(flags, ctx.io);
@@ -17,9 +17,7 @@ export function registerRuns(program: Command, ctx: CliContext): void {
       if (url !== undefined) return remoteRunsAction(ctx, url, flags.json === true);
       const entries = await lib().listRuns(runsDir);
       if (flags.json) return printJson(ctx.io, entries);
-      for (const r of entries) {
-        printLine(ctx.io, `${r.status_ref}  ${r.verdict}  ${r.scope}  ${r.file_count} files  ${r.manifest_ref}`);
-      }
+      for (const r of entries) printLine(ctx.io, lib().formatRunLine(r));
       if (entries.length === 0) printLine(ctx.io, 'no runs');
     });
 
@@ -28,7 +26,7 @@ export function registerRuns(program: Command, ctx: CliContext): void {
     .action(async (ref: string, flags: StoreFlags) => {
       const statusRef = lib().parseHashInput(ref, 'the STATUS ref');
       const { runsDir } = await storeLocationsFrom(flags, ctx.io);
-      const entry = (await lib().listRuns(runsDir)).find((r) => r.status_ref === statusRef);
+      const entry = (await lib().listRuns(runsDir)).find((r) => r.statusRef === statusRef);
       if (!entry) throw new (lib().PackerError)('RUN_NOT_FOUND', ` no run with STATUS ref ${statusRef} in ${runsDir}`);
       printJson(ctx.io, entry);
     });
