@@ -3,7 +3,8 @@
  * every depth. Files whose bytes the Python implementation shares (manifest, records, RUN_REFS,
  * roots, the ledger on disk; docs/FORMATS.md) keep their keys, but no command prints one of them
  * as a JSON result. The local audit receipt and GC report keep the snake_case shapes the Python
- * implementation prints (docs/FORMATS.md §9): they are checked to be exactly those, key for key.  */
+ * implementation prints (docs/FORMATS.md §9): they are checked to be exactly those, key for key.
+ */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
