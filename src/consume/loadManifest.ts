@@ -35,6 +35,7 @@ async function readSource(cas: Cas, source: string): Promise<Buffer> {
  *
  * @param cas - The store (used when `source` is a ref).
  * @param source - A pack folder or `PACK_MANIFEST.json` file (absolute), or a manifest's `sha256:` ref.
+ * @param options - `allowUnportablePaths`: accept paths only some file systems refuse (see `pack --allow-unportable-paths`).
  * @returns The manifest, its ref and its bytes.
  * @throws {@link PackerError} `USAGE` for a relative path; `INPUT_NOT_FOUND` when there is no
  *   manifest; `MANIFEST_INVALID` when it breaks docs/FORMATS.md §6; `CAS_NOT_FOUND` for a ref the

@@ -76,7 +76,6 @@ test('every command prints camelCase JSON with --json', async (t) => {
   await json('cas fsck', ['cas', 'fsck']);
   await json('bind', ['bind']);
   await json('runs list', ['runs', 'list']);
-  await json('runs show', ['runs', 'show', String(refs.status_ref)]);
   await json('runs forget', ['runs', 'forget', String(refs.status_ref)]);
   await json('an error', ['consume', join(dir, 'missing'), '--out', join(dir, 'none')], { exit: 2 });
 

@@ -124,7 +124,7 @@ test('a file over --max-entry-bytes is left out as too-large in the repo scope; 
   await writeTree(ags, AGS_FILES);
   const refused = await runBuilt(['why', 'LAW/rules.md', '--max-entry-bytes', '5'], { cwd: ags });
   assert.equal(refused.code, 1, refused.stderr);
-  assert.match(refused.stderr, /^PACK_LIMIT_EXCEEDED:max_entry_bytes \(\d+ > 5\) \(file LAW\/rules\.md\)$/m);
+  assert.match(refused.stderr, /^PACK_LIMIT_EXCEEDED:max_entry_bytes \(\d+ > 5\) \(file LAW\/rules\.md; raise with --max-entry-bytes N or limits\.maxEntryBytes in llm-packer\.config\.json\)$/m);
 });
 
 test('why names the reason: packed, the ignore rule with file and line, default ignore, binary, too large, secret, outside include', async (t) => {
