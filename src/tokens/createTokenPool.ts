@@ -4,7 +4,7 @@
  * vocabulary) and each takes the next text when it has the least work queued.
  */
 import { Worker } from 'node:worker_threads';
-import { loadTokenCounter } from './loadTokenCounter.js';
+import { MERGE_CACHE_SIZE, loadTokenCounter } from './loadTokenCounter.js';
 import type { TokenEncoding } from './types.js';
 
 export interface TokenPool {
@@ -17,7 +17,8 @@ export interface TokenPool {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const options = { disallowedSpecial: new Set() };
-import(workerData.url).then(({ countTokens }) => {
+import(workerData.url).then(({ countTokens, setMergeCacheSize }) => {
+  setMergeCacheSize(workerData.mergeCacheSize);
   parentPort.on('message', ({ id, text }) => {
     try {
       parentPort.postMessage({ id, count: text === '' ? 0 : countTokens(text, options) });
@@ -56,7 +57,7 @@ export function createTokenPool(options: { encoding: TokenEncoding; workers: num
   };
   function start(): void {
     for (let i = 0; i < options.workers; i++) {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { url: moduleUrl(encoding) } });
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { url: moduleUrl(encoding), mergeCacheSize: MERGE_CACHE_SIZE } });
       const slot: Slot = { worker, queued: 0, inFlight: 0 };
       worker.on('message', (m: { id: number; count?: number; error?: string }) => {
         const p = pending.get(m.id);

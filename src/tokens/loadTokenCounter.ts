@@ -6,13 +6,25 @@ const AS_TEXT = { disallowedSpecial: new Set<string>() };
 
 type CountTokens = (text: string, options: typeof AS_TEXT) => number;
 
+/**
+ * Pieces whose merges a tokenizer remembers (gpt-tokenizer's default is 100 000). A pack counts
+ * every file of a repository, whose words repeat across files.
+ */
+export const MERGE_CACHE_SIZE = 1_000_000;
+
 async function importCounter(encoding: TokenEncoding): Promise<CountTokens> {
   // Loaded on demand: the vocabularies are large and most commands never count.
   switch (encoding) {
-    case 'o200k_base':
-      return (await import('gpt-tokenizer/encoding/o200k_base')).countTokens as CountTokens;
-    case 'cl100k_base':
-      return (await import('gpt-tokenizer/encoding/cl100k_base')).countTokens as CountTokens;
+    case 'o200k_base': {
+      const m = await import('gpt-tokenizer/encoding/o200k_base');
+      m.setMergeCacheSize(MERGE_CACHE_SIZE);
+      return m.countTokens as CountTokens;
+    }
+    case 'cl100k_base': {
+      const m = await import('gpt-tokenizer/encoding/cl100k_base');
+      m.setMergeCacheSize(MERGE_CACHE_SIZE);
+      return m.countTokens as CountTokens;
+    }
   }
 }
 
