@@ -5,14 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { toolPaths } from '../store/index.js';
 import { isTextByName } from '../scopes/index.js';
 import { scanFiles } from '../secrets/index.js';
 import { listOmitted, omittedLookup, tooLargeEntry, type OmittedEntry } from '../select/index.js';
 import { PackerError } from '../util/index.js';
 import type { SourceFile } from '../walk/index.js';
 import { planPack } from './planPack.js';
-import { collect, defaultPackDeps } from './runPack.js';
+import { collect, defaultPackDeps, ownPaths } from './runPack.js';
 import { entryLimitError, sniffFile } from './screenFiles.js';
 import { sourceError } from './sourceError.js';
 import type { PackDeps, RunPackOptions } from './types.js';
@@ -68,12 +67,12 @@ async function screenOne(file: SourceFile, plan: Awaited<ReturnType<typeof planP
   return entries[0];
 }
 
-const TOOL_FOLDERS_RULE = "llm-packer's own folders (store, runs, packs) are never packed";
+const TOOL_FOLDERS_RULE = "llm-packer's own folders (store, runs, packs, earlier packs) are never packed";
 
 /** Whether `path` lies in one of llm-packer's own folders, which every walk skips. */
-function isToolPath(plan: Awaited<ReturnType<typeof planPack>>, path: string): boolean {
+async function isToolPath(plan: Awaited<ReturnType<typeof planPack>>, path: string): Promise<boolean> {
   const abs = join(plan.root, ...path.split('/'));
-  return toolPaths(plan.root, plan.locations, plan.outDir).some((dir) => {
+  return (await ownPaths(plan)).some((dir) => {
     const rel = relative(dir, abs);
     return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
   });
@@ -100,7 +99,7 @@ export async function explainPath(options: ExplainPathOptions, overrides: Partia
   const binary = selection.omitted.find((f) => f.rootPath === path);
   if (binary) return { path, packed: false, entry: binaryEntry(path, 'extension') };
   const file = selection.files.find((f) => f.rootPath === path);
-  if (file === undefined && isToolPath(plan, path)) {
+  if (file === undefined && (await isToolPath(plan, path))) {
     // Not in meta/OMITTED.json (these folders come and go with the runs, the pack must not).
     return { path, packed: false, entry: { path, reason: 'scope', rule: TOOL_FOLDERS_RULE } };
   }

@@ -14,6 +14,7 @@ import { recordPackRun } from '../runRecord/index.js';
 import { resolveScope } from '../scopes/index.js';
 import { prepareStore, toolPaths } from '../store/index.js';
 import { withPackLease } from '../roots/index.js';
+import { ledgerPackDirs } from '../runs/index.js';
 import { PackerError, createSyncBatch } from '../util/index.js';
 import { collectFiles, isTextContent, readGitContext, readRepoState, type GitContext, type RepoState, type Selection } from '../walk/index.js';
 import { buildPack, type Built } from './buildPack.js';
@@ -38,10 +39,19 @@ export const defaultPackDeps: PackDeps = {
   now: () => performance.now(),
 };
 
-export async function collect(plan: PackPlan, deps: PackDeps): Promise<{ selection: Selection; repoState: RepoState; git: GitContext }> {
-  // Nor is what a killed run left beside the out dir (it may be inside the root).
+/**
+ * Every path of llm-packer's own that a walk of the root skips: the store, runs and packs dirs,
+ * the out dir, what a killed run left beside it, and every pack the ledger says was published (an
+ * earlier `--out-dir` inside the root would otherwise be packed by the next run).
+ */
+export async function ownPaths(plan: PackPlan): Promise<string[]> {
   const leftovers = plan.outDir === undefined ? [] : await listPublishLeftovers(plan.outDir);
-  const exclude = [...toolPaths(plan.root, plan.locations, plan.outDir), ...leftovers];
+  const earlier = await ledgerPackDirs(plan.locations.runsDir);
+  return [...toolPaths(plan.root, plan.locations, plan.outDir), ...leftovers, ...earlier.flatMap((d) => [d, `${d}.zip`])];
+}
+
+export async function collect(plan: PackPlan, deps: PackDeps): Promise<{ selection: Selection; repoState: RepoState; git: GitContext }> {
+  const exclude = await ownPaths(plan);
   const { includeDiff, includeLog } = plan.output;
   const [selection, repoState, git] = await Promise.all([
     deps.collectFiles({ root: plan.root, scope: plan.scope, exclude, select: plan.selection.rules }),

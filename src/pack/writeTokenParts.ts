@@ -58,7 +58,9 @@ export function createTokenPartWriter(input: { scope: Scope; splitDir: string; r
     const text = await readText(block.read);
     const counter = await meter.counter();
     const rootPath = entry.rootPath;
-    const lines = text.split('\n').length;
+    // Lines as `wc -l` and an editor count them: a final line break ends the last line, it does not start one.
+    const breaks = text.split('\n').length - 1;
+    const lines = text.endsWith('\n') ? breaks : breaks + 1;
     // Room for the unit: the part's frame and the longest heading a piece of this file can have.
     const worst: PieceInfo = { piece: lines, pieces: lines, firstLine: lines, lastLine: lines, totalLines: lines };
     const frame = p.writer.tokens + (await p.writer.headTokens(rootPath, entry.bytes, worst)) + (await p.writer.closeTokens(1, Buffer.byteLength(text)));

@@ -108,3 +108,8 @@ export async function recordSeal(runsDir: string, seal: { statusRef: string; sea
 export async function ledgerSealRefs(runsDir: string): Promise<Set<string>> {
   return new Set((await readLedger(runsDir)).flatMap((e) => (e.seal_ref ? [e.seal_ref] : [])));
 }
+
+/** Where the ledger's runs published their packs (absolute); `[]` without a ledger. */
+export async function ledgerPackDirs(runsDir: string): Promise<string[]> {
+  return [...new Set((await readLedger(runsDir)).flatMap((e) => (e.pack_dir ? [e.pack_dir] : [])))];
+}

@@ -171,3 +171,11 @@ test('`cas put -` stores standard input (small in memory, large streamed) and pr
   assert.equal(twice.code, 2);
   assertOneErrorLine(twice.stderr, 'USAGE');
 });
+
+test('cas fsck of a store that does not exist is an input error (exit 2), not a clean store', async (t) => {
+  const dir = await tempDir(t);
+  const r = await runBuilt(['cas', 'fsck', '--cas-root', 'no-such-store'], { cwd: dir });
+  assert.equal(r.code, 2, r.stdout + r.stderr);
+  assert.match(r.stderr, /^INPUT_NOT_FOUND: the store .*no-such-store does not exist/m);
+  assert.equal(r.stdout, '');
+});

@@ -155,6 +155,19 @@ test('why names the reason: packed, the ignore rule with file and line, default 
   assert.equal(await why('README.md', '--include', 'src/', '--include', '*.md'), 'README.md: packed');
   assert.equal(
     await why('.llm-packer/cas/tokens/counts-o200k_base.log'),
-    ".llm-packer/cas/tokens/counts-o200k_base.log: not packed — scope: llm-packer's own folders (store, runs, packs) are never packed",
+    ".llm-packer/cas/tokens/counts-o200k_base.log: not packed — scope: llm-packer's own folders (store, runs, packs, earlier packs) are never packed",
   );
+});
+
+test('a pack written into the root with --out-dir is never packed by the next run (the ledger says where it went)', async (t) => {
+  const dir = await tempDir(t);
+  const root = join(dir, 'root');
+  await writeTree(root, { 'README.md': '# r\n', 'src/a.ts': 'export const a = 1;\n' });
+  const first = await runBuilt(['pack', '.', '--out-dir', 'mypack', '--zip', '--json'], { cwd: root });
+  assert.equal(first.code, 0, first.stderr);
+  const second = await runBuilt(['pack', '.', '--json'], { cwd: root });
+  assert.equal(second.code, 0, second.stderr);
+  assert.equal(JSON.parse(second.stdout).filesPacked, 2, 'only README.md and src/a.ts');
+  const why = await runBuilt(['why', 'mypack/SEAL.json'], { cwd: root });
+  assert.match(why.stdout, /earlier packs\) are never packed/);
 });

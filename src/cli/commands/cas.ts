@@ -75,6 +75,7 @@ export function registerCas(program: Command, ctx: CliContext): void {
     .option('--json', 'print the report as JSON')
     .action(async (flags: StoreFlags & { json?: boolean }) => {
       const store = await casFrom(flags, ctx);
+      await lib().requireDir(store.root, 'the store'); // a typo is not an empty, healthy store
       const report = await store.fsck();
       if (flags.json) printJson(ctx.io, report);
       else {

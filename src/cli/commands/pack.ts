@@ -104,7 +104,8 @@ export function registerPack(program: Command, ctx: CliContext): void {
     .action(async (root: string, flags: PackFlags) => {
       const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(ctx.io.cwd, p));
       const quiet = flags.quiet === true;
-      const display = createPackProgress(ctx.io, { bar: ctx.io.stderr.isTTY === true && !quiet, quiet });
+      // With --json a program reads the result: no scope line, so a failure is its one error line.
+      const display = createPackProgress(ctx.io, { bar: ctx.io.stderr.isTTY === true && !quiet, quiet: quiet || flags.json === true });
       const absRoot = resolve(ctx.io.cwd, root);
       if (flags.z && !flags.stdin) throw new (lib().PackerError)('USAGE', ' -z only goes with --stdin');
       const paths = flags.stdin ? await readPathList(ctx.io, absRoot, flags.z === true) : undefined;
