@@ -3,14 +3,14 @@
  * first byte is written; files go into a temp folder beside `out`, each published only after its
  * digest matched, and the folder is renamed onto `out` at the end. On any failure nothing is left.
  */
-import { lstat, mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { REF_PREFIX, parseRef } from '../artifacts/index.js';
 import { hashFile, type Cas } from '../cas/index.js';
 import { LITE_FILES, PACK_FOLDERS, recoverPublish, removeStagedOnAbort } from '../packdir/index.js';
 import { MAX_PATH_BYTES, unportablePaths } from '../paths/index.js';
 import { listFilesUnder } from '../zip/index.js';
-import { CorruptObjectError, PackerError, assertAbsolute, canonicalJsonBytes, fsyncDir, isErrno, mapLimit, sha256Hex, tempPathFor } from '../util/index.js';
+import { CorruptObjectError, PackerError, assertAbsolute, canonicalJsonBytes, fsyncDir, mapLimit, pathExists, sha256Hex, tempPathFor } from '../util/index.js';
 import { loadManifest } from './loadManifest.js';
 
 /** What {@link consumePack} rebuilds, from which store, and where to. */
@@ -50,15 +50,6 @@ export interface ConsumeReceipt {
   dryRun: boolean;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return false;
-    throw err;
-  }
-}
 
 /** The pack folder a source names (a pack dir, or its LITE manifest), if any. */
 function packDirOf(source: string): string | undefined {
@@ -147,7 +138,7 @@ export async function consumePack(options: ConsumeOptions): Promise<ConsumeRecei
     treeHash: sha256Hex(canonicalJsonBytes(entries.map((e) => [e.path, e.ref]))),
     dryRun: Boolean(options.dryRun),
   };
-  if (await exists(out)) throw new PackerError('CONSUME_OUT_EXISTS', ` ${basename(out)} already exists; consume never overwrites`);
+  if (await pathExists(out)) throw new PackerError('CONSUME_OUT_EXISTS', ` ${basename(out)} already exists; consume never overwrites`);
   checkPathLengths(out, entries);
   if (options.dryRun) return receipt;
 
@@ -165,7 +156,7 @@ export async function consumePack(options: ConsumeOptions): Promise<ConsumeRecei
     });
     if (allowUnportable) await checkWrittenAsSpelled(staging, entries, out);
     stopWatching(); // never removed while the rename below moves it into place
-    if (await exists(out)) throw new PackerError('CONSUME_OUT_EXISTS', ` ${basename(out)} appeared while consuming`);
+    if (await pathExists(out)) throw new PackerError('CONSUME_OUT_EXISTS', ` ${basename(out)} appeared while consuming`);
     await rename(staging, out);
     published = true;
     await fsyncDir(dirname(out));

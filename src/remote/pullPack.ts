@@ -5,13 +5,13 @@
  * pack is written into a temp folder beside DIR and renamed into place, with `STORE.json` naming
  * the local store and `<DIR>.zip` when the run made an archive. `verify DIR` then checks it.
  */
-import { lstat, mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseHashInput } from '../artifacts/index.js';
 import type { Cas } from '../cas/index.js';
 import { PENDING_ZIP, SEAL_FILE, STORE_LOCATOR_FILE, recoverPublish, writeStoreLocator } from '../packdir/index.js';
 import { parseSeal } from '../seal/index.js';
-import { PackerError, assertAbsolute, fsyncDir, isErrno, mapLimit, tempPathFor } from '../util/index.js';
+import { PackerError, assertAbsolute, fsyncDir, mapLimit, pathExists, tempPathFor } from '../util/index.js';
 import { pullRef } from './pullRef.js';
 import { readRemoteLedger, type RemoteRunEntry } from './remoteLedger.js';
 import { downloadObjects, type TransferOptions, type TransferReport } from './transferObjects.js';
@@ -40,15 +40,6 @@ export interface PullPackReport extends TransferReport {
   archive?: string;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return false;
-    throw err;
-  }
-}
 
 /** The newest run the remote ledger lists under `hash` (STATUS, manifest or seal) that has a seal. */
 function findRun(entries: readonly RemoteRunEntry[], hash: string, url: string): RemoteRunEntry & { seal_ref: string } {
@@ -78,7 +69,7 @@ export async function pullPack(input: PullPackInput): Promise<PullPackReport> {
   const run = findRun(await readRemoteLedger(remote), hash, url);
   const archive = `${out}.zip`;
   for (const path of [out, ...(run.archive_sha256 !== undefined ? [archive] : [])]) {
-    if (await exists(path)) throw new PackerError('USAGE', ` ${basename(path)} already exists; pull never overwrites`);
+    if (await pathExists(path)) throw new PackerError('USAGE', ` ${basename(path)} already exists; pull never overwrites`);
   }
   const sealed = await downloadObjects(cas, remote, [run.seal_ref]);
   const seal = parseSeal(await cas.get(run.seal_ref));
@@ -112,7 +103,7 @@ export async function pullPack(input: PullPackInput): Promise<PullPackReport> {
     await cas.copyTo(run.seal_ref, join(staging, SEAL_FILE));
     if (input.runsDir !== undefined) await writeStoreLocator(staging, out, { casRoot: cas.root, runsDir: input.runsDir });
     if (run.archive_sha256 !== undefined) await cas.copyTo(run.archive_sha256, join(staging, PENDING_ZIP));
-    if (await exists(out)) throw new PackerError('USAGE', ` ${basename(out)} appeared while pulling; pull never overwrites`);
+    if (await pathExists(out)) throw new PackerError('USAGE', ` ${basename(out)} appeared while pulling; pull never overwrites`);
     await rename(staging, out);
     published = true;
     await fsyncDir(dirname(out));

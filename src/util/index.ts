@@ -7,7 +7,7 @@ export { sha256Hex, isHash, HASH_PATTERN, EMPTY_HASH } from './sha256.js';
 export { writeDurable, writeFileDurable, fsyncDir, tempPathFor, TEMP_SUFFIX_BYTES } from './writeDurable.js';
 export { mapLimit } from './mapLimit.js';
 export { openRegularFile, openRegularOrThrow, notRegularFile, readRegularFile } from './readRegularFile.js';
-export { requireDir } from './requireDir.js';
+export { pathExists, requireDir } from './requireDir.js';
 export { createSyncBatch } from './syncBatch.js';
 export type { SyncBatch } from './syncBatch.js';
 export { assertAbsolute } from './assertAbsolute.js';

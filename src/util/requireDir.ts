@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { PackerError, isErrno } from './errors.js';
 
 /**
@@ -14,4 +14,15 @@ export async function requireDir(path: string, what: string): Promise<void> {
     throw err;
   }
   if (!isDir) throw new PackerError('INPUT_INVALID', ` ${what} ${path} is not a folder`);
+}
+
+/** Whether anything (a file, a folder, a link, even a dangling one) is at `path`. */
+export async function pathExists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) return false;
+    throw err;
+  }
 }
