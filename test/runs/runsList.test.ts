@@ -49,9 +49,11 @@ test('runs list: one line per run with its time and pack folder; --json in camel
     assert.equal(line, `${when}Z  PASS  repo  1 file  ${join(dir, `P${i + 1}`)}  ${packs[i]!.refs.statusRef}`);
   });
 
+  // One tree packed the same way twice: one STATUS, two runs; `show` gives the newest (where the pack is now).
+  assert.equal(packs[0]!.refs.statusRef, packs[1]!.refs.statusRef);
   const show = await runBuilt(['runs', 'show', packs[0]!.refs.statusRef, ...store], { cwd: dir });
   assert.equal(show.code, 0, show.stderr);
-  assert.deepEqual(JSON.parse(show.stdout), runs[0]);
+  assert.deepEqual(JSON.parse(show.stdout), runs[1]);
 
   // An entry written before time and place were kept: still valid, shown with '-'.
   const ledger = JSON.parse(await readFile(join(dir, 'runs', 'RUNS.json'), 'utf8')) as Record<string, unknown>[];

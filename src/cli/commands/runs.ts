@@ -21,12 +21,13 @@ export function registerRuns(program: Command, ctx: CliContext): void {
       if (entries.length === 0) printLine(ctx.io, 'no runs');
     });
 
-  addStoreOptions(runs.command('show').description('one run, by its STATUS ref'))
+  addStoreOptions(runs.command('show').description('one run, by its STATUS ref (the newest, when one tree was packed the same way again)'))
     .argument('<status-ref>')
     .action(async (ref: string, flags: StoreFlags) => {
       const statusRef = lib().parseHashInput(ref, 'the STATUS ref');
       const { runsDir } = await storeLocationsFrom(flags, ctx.io);
-      const entry = (await lib().listRuns(runsDir)).find((r) => r.statusRef === statusRef);
+      // Packing one tree the same way again gives the same STATUS: the newest run says where its pack is now.
+      const entry = (await lib().listRuns(runsDir)).filter((r) => r.statusRef === statusRef).at(-1);
       if (!entry) throw new (lib().PackerError)('RUN_NOT_FOUND', ` no run with STATUS ref ${statusRef} in ${runsDir}`);
       printJson(ctx.io, entry);
     });
