@@ -11,7 +11,7 @@
  *   too-large        larger than the scope's per-file limit (`--max-entry-bytes`); the AGS scopes
  *                    refuse the whole pack instead (docs/FORMATS.md §10)
  */
-export type OmitReason = 'gitignore' | 'ignore' | 'default-ignore' | 'outside-include' | 'scope' | 'binary' | 'secret' | 'too-large';
+export type OmitReason = 'gitignore' | 'ignore' | 'default-ignore' | 'outside-include' | 'scope' | 'binary' | 'secret' | 'too-large' | 'not-a-file';
 
 export interface OmittedEntry {
   /** Relative to the packed root, `/`-separated; a folder the walk did not enter ends with `/`. */

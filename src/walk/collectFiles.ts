@@ -77,10 +77,9 @@ export async function collectFiles(options: CollectFilesOptions): Promise<Select
   const rootFiles: Candidate[] = [...new Set(scope.rootFiles)]
     .filter((p) => !seen.has(p) && !bounds.isSkipped(p, p.slice(p.lastIndexOf('/') + 1)))
     .map((p) => ({ rootPath: p, absPath: join(realRoot, p), link: true }));
-  const resolved = [
-    ...(await resolveCandidates(walked, { realRoot, bounds, ...(linkTargets ? { linkTargets } : {}) }, deps)),
-    ...(await resolveCandidates(rootFiles, { realRoot, bounds }, deps)),
-  ];
+  const fromWalk = await resolveCandidates(walked, { realRoot, bounds, ...(linkTargets ? { linkTargets } : {}) }, deps);
+  const fromRoot = await resolveCandidates(rootFiles, { realRoot, bounds }, deps);
+  const resolved = [...fromWalk.files, ...fromRoot.files];
   const files: SourceFile[] = [];
   const omitted: SourceFile[] = [];
   for (const file of resolved) {
@@ -89,7 +88,8 @@ export async function collectFiles(options: CollectFilesOptions): Promise<Select
     else files.push(source);
   }
   const packed = new Set(resolved.map((f) => f.rootPath));
-  const reasons = ignored.filter((e) => !packed.has(e.path)).sort((a, b) => compareCodePoints(a.path, b.path));
+  // A root file the scope names but the tree lacks is no omission; a walked link that is not packed is.
+  const reasons = [...ignored, ...fromWalk.skipped].filter((e) => !packed.has(e.path)).sort((a, b) => compareCodePoints(a.path, b.path));
   checkListed(select, packed, reasons);
   return { files: sortUnique(files), omitted: sortUnique(omitted), ignored: reasons };
 }

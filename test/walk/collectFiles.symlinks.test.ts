@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { BUILTIN_SCOPES } from '../../src/scopes/index.js';
 import { collectFiles } from '../../src/walk/index.js';
+import { NOT_A_FILE_RULES } from '../../src/walk/resolveCandidates.js';
 import { tempDir } from '../helpers/tmp.js';
 import { writeTree } from './fixtures.js';
 
@@ -42,6 +43,19 @@ test('symlinks: a link to a file inside the root is packed under its own path; o
   assert.deepEqual([...byPath.keys()], ['links/up.txt', 'src/dir/inner.txt', 'src/link.txt', 'src/real.txt']);
   assert.equal(byPath.get('src/link.txt')?.size, 12, 'size of the target');
   assert.equal(byPath.get('links/up.txt')?.size, 12);
+  // None of the others is left out silently: each is in meta/OMITTED.json with why.
+  const notFiles = selection.ignored.filter((e) => e.reason === 'not-a-file').map((e) => [e.path, e.rule]);
+  assert.deepEqual(notFiles, [
+    ['src/broken.txt', NOT_A_FILE_RULES.broken],
+    ['src/dirlink', NOT_A_FILE_RULES.folder],
+    ['src/escape-dir', NOT_A_FILE_RULES.folder],
+    ['src/escape.txt', NOT_A_FILE_RULES.outside],
+    ['src/excluded-obj', NOT_A_FILE_RULES.forbidden],
+    ['src/git-config', NOT_A_FILE_RULES.forbidden],
+    ['src/loop-a', NOT_A_FILE_RULES.broken],
+    ['src/loop-b', NOT_A_FILE_RULES.broken],
+    ['src/store-obj', NOT_A_FILE_RULES.forbidden],
+  ]);
 });
 
 test('symlinks: the AGS walk treats links the same way and never enters a linked include dir', posixOnly, async (t) => {
