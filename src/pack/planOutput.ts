@@ -41,3 +41,15 @@ export function planOutput(options: RunPackOptions, config: PackerConfig | undef
     tokenWorkers: workers,
   });
 }
+
+/** What in `output` differs from the default output, in a fixed order (see `defaultPackName`). */
+export function outputVariant(output: OutputPlan, modes: readonly string[], allModes: readonly string[]): string[] {
+  return [
+    ...(output.style !== 'markdown' ? [output.style] : []),
+    ...(output.encoding !== DEFAULT_TOKEN_ENCODING ? [output.encoding] : []),
+    ...(output.splitTokens !== undefined ? [`t${output.splitTokens}`] : []),
+    ...allModes.filter((m) => !modes.includes(m)).map((m) => `no-${m.toLowerCase()}`),
+    ...(output.includeDiff ? ['diff'] : []),
+    ...(output.includeLog > 0 ? [`log${output.includeLog}`] : []),
+  ];
+}

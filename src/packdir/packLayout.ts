@@ -58,7 +58,11 @@ export const STORE_LOCATOR_FILE = 'STORE.json';
 /** Stamps name files, so they are limited to a safe alphabet. */
 export const STAMP_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-/** The default name of a pack folder under the packs dir. */
-export function defaultPackName(scopeKey: string, digest: string): string {
-  return `llm-pack-${scopeKey}-${digest.slice(0, 12)}`;
+/**
+ * The default name of a pack folder under the packs dir: `llm-pack-<scope>-<digest12>`, and for
+ * output that is not the default, what differs (`-xml`, `-cl100k_base`, `-t20000`, `-no-split`,
+ * `-diff`, `-log5`), so packs of one tree made different ways never replace one another.
+ */
+export function defaultPackName(scopeKey: string, digest: string, variant: readonly string[] = []): string {
+  return [`llm-pack-${scopeKey}-${digest.slice(0, 12)}`, ...variant].join('-');
 }

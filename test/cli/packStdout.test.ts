@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { BIN, runBuilt } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -40,4 +40,22 @@ test('--stdout with --no-full is a usage error', async (t) => {
   const r = await runBuilt(['pack', 'root', '--stdout', '--no-full'], { cwd: dir });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /^USAGE: --stdout writes the FULL text/m);
+});
+
+test('packs of one tree made with other output options go to their own folders and never replace one another', async (t) => {
+  const dir = await tempDir(t);
+  await writeTree(join(dir, 'root'), { 'README.md': '# r\n', 'src/a.ts': 'export const a = 1;\n' });
+  const outDirs: string[] = [];
+  for (const extra of [[], ['--style', 'json'], ['--split-tokens', '20000'], ['--no-split']]) {
+    const r = await runBuilt(['pack', 'root', '--json', ...extra], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    outDirs.push(basename(JSON.parse(r.stdout).outDir as string));
+  }
+  assert.equal(new Set(outDirs).size, 4, outDirs.join(' '));
+  assert.match(outDirs[0]!, /^llm-pack-repo-[0-9a-f]{12}$/);
+  assert.deepEqual(outDirs.slice(1).map((n) => n.replace(/^llm-pack-repo-[0-9a-f]{12}/, '')), ['-json', '-t20000', '-no-split']);
+  for (const name of outDirs) {
+    const v = await runBuilt(['verify', join(dir, 'root', '.llm-packer', 'packs', name)], { cwd: dir });
+    assert.equal(v.code, 0, `${name}: ${v.stdout}${v.stderr}`);
+  }
 });

@@ -76,7 +76,7 @@ export function registerPack(program: Command, ctx: CliContext): void {
       '--scope <name>',
       'ags, lab, cat_cas, repo or a scope from llm-packer.config.json (default: ags when ROOT has AGS buckets, else repo)',
     )
-    .option('--out-dir <dir>', 'where the pack goes (default: <packs-dir>/llm-pack-<scope>-<digest12>)')
+    .option('--out-dir <dir>', 'where the pack goes (default: <packs-dir>/llm-pack-<scope>-<digest12>, plus what differs from the default output: -xml, -t20000, -no-split, …)')
     .option('--no-full', 'do not write FULL/')
     .option('--no-split', 'do not write SPLIT/')
     .option('--no-lite', 'do not write LITE/')
