@@ -95,11 +95,20 @@ run)
   shift
   [ $# -gt 0 ] || { echo "usage: $0 run CMD..." >&2; exit 2; }
   command -v radosgw >/dev/null || { echo "radosgw is not installed: run '$0 install' first (as root)" >&2; exit 2; }
-  tmp=$(mktemp -d /tmp/llmp-radosgw.XXXXXX)
-  trap 'bash "$0" stop "$tmp"' EXIT
-  # An assignment, not `eval "$(…)"`: a server that did not start stops here (set -e), instead of
-  # running the command without the AWS_* variables.
-  exports=$(bash "$0" start "$tmp")
+  # A single-node cluster now and then fails its first start (an OSD reporting the wrong fsid):
+  # up to three fresh tries, each in its own folder, before giving up with the last error.
+  tmp=""
+  trap '[ -n "$tmp" ] && bash "$0" stop "$tmp"' EXIT
+  for try in 1 2 3; do
+    tmp=$(mktemp -d /tmp/llmp-radosgw.XXXXXX)
+    # An assignment, not `eval "$(…)"`: a server that did not start is noticed here, instead of
+    # running the command without the AWS_* variables.
+    if exports=$(bash "$0" start "$tmp"); then break; fi
+    echo "radosgw did not start (try $try of 3)" >&2
+    bash "$0" stop "$tmp"
+    tmp=""
+    [ "$try" -lt 3 ] || exit 1
+  done
   eval "$exports"
   "$@"
   ;;
