@@ -14,8 +14,9 @@ test('pack --zip --json writes the whole layout and prints pure JSON', async (t)
   await writeTree(root, AGS_FILES);
   const r = await runBuiltWithUmask(['pack', 'root', '--out-dir', 'OUT', '--zip', '--json'], { cwd: dir });
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, /^scope: ags \(Agent Governance System \(AGS\)\)$/m);
+  assert.doesNotMatch(r.stderr, /^scope:/m, 'with --json the scope is in the summary, not on stderr');
   const summary = JSON.parse(r.stdout);
+  assert.deepEqual(summary.scope, { key: 'ags', title: 'Agent Governance System (AGS)' });
   assert.equal(summary.filesPacked, 10);
   assert.equal(summary.filesOmitted, 3);
   assert.equal(summary.refs.verdict, 'PASS');

@@ -32,8 +32,8 @@ test('the repo scope packs exactly what `git ls-files -co --exclude-standard` li
 
   const r = await runBuiltWithUmask(['pack', '.', '--out-dir', join(dir, 'OUT'), '--json'], { cwd: repo, env });
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, /^scope: repo \(Repository\)$/m);
   const summary = JSON.parse(r.stdout);
+  assert.deepEqual(summary.scope, { key: 'repo', title: 'Repository' });
   const out = join(dir, 'OUT');
   const index = JSON.parse(await readFile(join(out, 'meta', 'FILE_INDEX.json'), 'utf8'));
   const omitted = JSON.parse(await readFile(join(out, 'meta', 'REPO_OMITTED_BINARIES.json'), 'utf8'));
