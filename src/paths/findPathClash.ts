@@ -16,6 +16,16 @@ export function foldName(name: string): string {
   return name.normalize('NFC').toLowerCase().normalize('NFC');
 }
 
+/** Each folder of `path` and then the path itself: its spelling, its folded key, and whether it is the file. */
+function* prefixesOf(path: string, fold: (name: string) => string): Generator<{ spelling: string; folded: string; isFile: boolean }> {
+  const segments = path.split('/');
+  let folded = '';
+  for (let i = 0; i < segments.length; i++) {
+    folded += (i === 0 ? '' : '/') + fold(segments[i]!);
+    yield { spelling: segments.slice(0, i + 1).join('/'), folded, isFile: i === segments.length - 1 };
+  }
+}
+
 interface Seen {
   spelling: string;
   isFile: boolean;
@@ -33,12 +43,7 @@ export function findPathClash(paths: Iterable<string>, options: { twins?: boolea
   const fold = options.twins === false ? (name: string) => name : foldName;
   const seen = new Map<string, Seen>();
   for (const path of paths) {
-    const segments = path.split('/');
-    let folded = '';
-    for (let i = 0; i < segments.length; i++) {
-      const spelling = segments.slice(0, i + 1).join('/');
-      folded += (i === 0 ? '' : '/') + fold(segments[i]!);
-      const isFile = i === segments.length - 1;
+    for (const { spelling, folded, isFile } of prefixesOf(path, fold)) {
       const before = seen.get(folded);
       if (before === undefined) {
         seen.set(folded, { spelling, isFile, path });
@@ -68,11 +73,7 @@ export function findTwins(paths: Iterable<string>): PathClash[] {
   const reported = new Set<string>();
   const twins: PathClash[] = [];
   for (const path of paths) {
-    const segments = path.split('/');
-    let folded = '';
-    for (let i = 0; i < segments.length; i++) {
-      const spelling = segments.slice(0, i + 1).join('/');
-      folded += (i === 0 ? '' : '/') + foldName(segments[i]!);
+    for (const { spelling, folded } of prefixesOf(path, foldName)) {
       const before = first.get(folded);
       if (before === undefined) first.set(folded, { spelling, path });
       else if (before.spelling !== spelling && !reported.has(spelling)) {
