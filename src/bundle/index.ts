@@ -14,7 +14,7 @@ export { renderFileIndex, renderRepoState, renderPackInfo, renderProvenance, ren
 export { renderStartHere } from './renderStartHere.js';
 export { renderEntrypoints } from './renderEntrypoints.js';
 export { renderMetaFiles } from './renderMetaFiles.js';
-export { OUTPUT_STYLES } from './styleTypes.js';
+export { OUTPUT_STYLES, DEFAULT_OUTPUT_STYLE } from './styleTypes.js';
 export type { OutputStyle, StyleRenderer, DocumentInfo, FileHeadInfo, UnitInfo, PieceInfo, TextEscaper } from './styleTypes.js';
 export { styleRenderer, parseOutputStyle, renderBlock } from './styleRenderer.js';
 export { describePiece } from './markdownStyle.js';

@@ -2,6 +2,8 @@ import type { Scope } from '../scopes/index.js';
 
 /** The output styles of FULL and SPLIT; the first is the default. */
 export const OUTPUT_STYLES = ['markdown', 'xml', 'json', 'plain'] as const;
+/** The style of FULL and SPLIT unless a flag or the config says otherwise. */
+export const DEFAULT_OUTPUT_STYLE = 'markdown';
 
 /** One of {@link OUTPUT_STYLES}: how FULL and SPLIT wrap each file (`markdown` fences, `xml`, `json`, `plain`). */
 export type OutputStyle = (typeof OUTPUT_STYLES)[number];

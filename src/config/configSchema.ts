@@ -94,6 +94,7 @@ const scopeConfigSchema = z
 
 const outputConfigSchema = z
   .strictObject({
+    $comment: comment,
     style: z.enum(OUTPUT_STYLES).optional().describe('Style of FULL and SPLIT: markdown (default), xml, json or plain.'),
     encoding: z.enum(TOKEN_ENCODINGS).optional().describe('Tokenizer encoding of every token count (default o200k_base).'),
     splitTokens: positiveInt.optional().describe('SPLIT in numbered parts of at most this many tokens each.'),

@@ -1,6 +1,9 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PackerError, isErrno } from '../util/index.js';
+import { DEFAULT_OUTPUT_STYLE } from '../bundle/styleTypes.js';
+import { DEFAULT_LIMITS } from '../scopes/types.js';
+import { DEFAULT_TOKEN_ENCODING } from '../tokens/types.js';
 import { CONFIG_FILE_NAME } from './configSchema.js';
 import { parseConfig } from './loadConfig.js';
 
@@ -18,10 +21,13 @@ function configTemplate(): Record<string, unknown> {
     $comment: [
       'llm-packer configuration. Every key is optional; "$comment" keys are comments.',
       'Patterns follow .gitignore rules and are relative to this folder. Flags on the command line add to them.',
+      'Not set here because their default depends on the tree or is "none": defaultScope (ags on an AGS checkout,',
+      'else repo), remote (a team store, s3://BUCKET/PREFIX), output.splitTokens and output.tokenBudget.',
     ],
     include: [],
     ignore: [],
     defaultIgnores: true,
+    allowUnportablePaths: false,
     secrets: {
       $comment: [
         'Files with a secret are withheld and listed in meta/SECRETS.json with a fingerprint.',
@@ -31,10 +37,16 @@ function configTemplate(): Record<string, unknown> {
       allow: [],
     },
     limits: {
-      $comment: 'A pack stops before writing anything when a limit is exceeded.',
-      maxTotalBytes: 52_428_800,
-      maxEntryBytes: 2_097_152,
-      maxEntries: 50_000,
+      $comment: [
+        'maxEntries and maxTotalBytes refuse a pack before anything is written.',
+        'A text file over maxEntryBytes is left out as too-large (in the AGS scopes it refuses the pack).',
+      ],
+      ...DEFAULT_LIMITS,
+    },
+    output: {
+      $comment: 'How FULL and SPLIT are written: style markdown, xml, json or plain; encoding o200k_base or cl100k_base.',
+      style: DEFAULT_OUTPUT_STYLE,
+      encoding: DEFAULT_TOKEN_ENCODING,
     },
     scopes: {},
   };

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { parseOutputStyle, type OutputStyle } from '../bundle/index.js';
+import { DEFAULT_OUTPUT_STYLE, parseOutputStyle, type OutputStyle } from '../bundle/index.js';
 import type { PackerConfig } from '../config/index.js';
 import { DEFAULT_TOKEN_ENCODING, parseTokenEncoding, type TokenEncoding } from '../tokens/index.js';
 import { PackerError } from '../util/index.js';
@@ -32,7 +32,7 @@ export function planOutput(options: RunPackOptions, config: PackerConfig | undef
   const tokenBudget = whole('--token-budget', options.tokenBudget ?? fromConfig.tokenBudget, 1);
   const workers = whole('tokenWorkers', options.tokenWorkers, 0) ?? Math.min(availableParallelism(), MAX_TOKEN_WORKERS);
   return Object.freeze({
-    style: parseOutputStyle(options.style ?? fromConfig.style ?? 'markdown'),
+    style: parseOutputStyle(options.style ?? fromConfig.style ?? DEFAULT_OUTPUT_STYLE),
     encoding: parseTokenEncoding(options.encoding ?? fromConfig.encoding ?? DEFAULT_TOKEN_ENCODING),
     ...(splitTokens !== undefined ? { splitTokens } : {}),
     ...(tokenBudget !== undefined ? { tokenBudget } : {}),
@@ -45,7 +45,7 @@ export function planOutput(options: RunPackOptions, config: PackerConfig | undef
 /** What in `output` differs from the default output, in a fixed order (see `defaultPackName`). */
 export function outputVariant(output: OutputPlan, modes: readonly string[], allModes: readonly string[]): string[] {
   return [
-    ...(output.style !== 'markdown' ? [output.style] : []),
+    ...(output.style !== DEFAULT_OUTPUT_STYLE ? [output.style] : []),
     ...(output.encoding !== DEFAULT_TOKEN_ENCODING ? [output.encoding] : []),
     ...(output.splitTokens !== undefined ? [`t${output.splitTokens}`] : []),
     ...allModes.filter((m) => !modes.includes(m)).map((m) => `no-${m.toLowerCase()}`),

@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { DEFAULT_OUTPUT_STYLE, OUTPUT_STYLES } from '../../bundle/styleTypes.js';
 import type { PackProgress } from '../../pack/index.js';
 import { resolveAllowedDir } from '../checkRequestPath.js';
 import { join } from 'node:path';
@@ -11,15 +12,13 @@ import { createPackProgress } from '../packProgress.js';
 import { answer, toolOk } from '../toolResult.js';
 import type { McpContext } from '../types.js';
 
-const PACK_STYLES = ['markdown', 'xml', 'json', 'plain'] as const;
-
 const inputSchema = {
   path: z.string().min(1).describe('Folder to pack: absolute, or relative to the server root; must be under a root the server allows'),
   scope: z.string().min(1).optional().describe('ags, lab, cat_cas, repo or a configured scope (default: detected from the folder)'),
   include: z.array(z.string().min(1)).optional().describe('Only pack paths matching these globs (gitignore syntax)'),
   ignore: z.array(z.string().min(1)).optional().describe('Leave out paths matching these globs (gitignore syntax)'),
   splitTokens: z.number().int().positive().optional().describe('SPLIT parts of at most this many tokens each'),
-  style: z.enum(PACK_STYLES).optional().describe('Output style of FULL and SPLIT (default markdown)'),
+  style: z.enum(OUTPUT_STYLES).optional().describe(`Output style of FULL and SPLIT (default ${DEFAULT_OUTPUT_STYLE})`),
 };
 
 const partSchema = z.object({
