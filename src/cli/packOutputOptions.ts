@@ -56,7 +56,8 @@ export function outputOptionsFrom(flags: OutputFlags & { full: boolean }): Parti
 /** The summary's token lines: the exact total and the largest files. */
 export function printTokenLines(ctx: CliContext, s: PackSummary): void {
   const t = s.tokens;
-  printLine(ctx.io, `tokens    ${t.total} in FULL (${t.encoding}; ${t.cache.hits} file counts from the cache, ${t.cache.misses} counted)`);
+  const where = s.modes.includes('FULL') ? 'in FULL' : 'in all (FULL itself not written)';
+  printLine(ctx.io, `tokens    ${t.total} ${where} (${t.encoding}; ${t.cache.hits} file counts from the cache, ${t.cache.misses} counted)`);
   if (t.estimated > 0) {
     printLine(ctx.io, `          ${t.estimated} text(s) estimated, not counted: a run of 2048+ characters of one kind (a long line of one character, NUL bytes)`);
   }
