@@ -39,7 +39,11 @@ export function selectionFrom(flags: SelectCliFlags, paths?: readonly string[]):
 export function pathUnderRoot(io: CliIo, root: string, path: string, from: string): string {
   const rel = relative(root, resolve(io.cwd, path));
   if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) {
-    throw new (lib().PackerError)('USAGE', ` ${from}: ${JSON.stringify(path)} is not inside the packed root ${root}`);
+    const abs = resolve(io.cwd, path);
+    const read = isAbsolute(path) ? '' : ` (read from the current folder: ${abs})`;
+    throw new (lib().PackerError)('USAGE', ` ${from}: ${JSON.stringify(path)}${read} is not inside the packed root ${root}`, {
+      hint: 'give paths relative to the current folder, or absolute',
+    });
   }
   return rel.split(sep).join('/');
 }
