@@ -72,7 +72,8 @@ async function readConfig(path: string, name: string): Promise<PackerConfig | un
  * (one line, with the key path) when it is not JSON or does not fit the schema.
  */
 export async function loadConfig(root: string): Promise<PackerConfig | undefined> {
-  return readConfig(join(root, CONFIG_FILE_NAME), CONFIG_FILE_NAME);
+  const file = join(root, CONFIG_FILE_NAME);
+  return readConfig(file, file); // named in full in every error: which file is never a guess
 }
 
 /**

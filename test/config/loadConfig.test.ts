@@ -21,7 +21,7 @@ async function failure(t: Parameters<typeof tempDir>[0], text: string): Promise<
     return true;
   });
   assert.ok(!/[\r\n]/.test(message), `one line: ${message}`);
-  assert.ok(message.startsWith(`CONFIG_INVALID: ${CONFIG_FILE_NAME}: `), message);
+  assert.ok(message.startsWith(`CONFIG_INVALID: ${join(root, CONFIG_FILE_NAME)}: `), `the file is named in full: ${message}`);
   return message;
 }
 

@@ -92,7 +92,7 @@ test('.git/info/exclude or the config file as a FIFO: no hang (absent rules; a c
   const c = await packWithCli(placeIn(dir, 'OUT2'), root, [], TIMEOUT);
   assert.equal(c.code, 2, c.stderr);
   assert.deepEqual(errorLines(c.stderr).map((l) => l.replace(/ \(the JSON Schema .*\)$/, '')), [
-    'CONFIG_INVALID: llm-packer.config.json: (root): is not a regular file',
+    `CONFIG_INVALID: ${join(root, 'llm-packer.config.json')}: (root): is not a regular file`,
   ]);
 });
 
