@@ -155,6 +155,9 @@ export async function publishPack(input: { staging: string; dest: string }): Pro
   });
 }
 
+/** How long a removal on a signal waits for file operations already under way (see below). */
+const SETTLE_MS = 50;
+
 /**
  * Remove `staging` at once, synchronously, when `signal` is aborted (a process about to exit on
  * SIGINT or SIGTERM cannot wait for an async removal). Returns the function that stops watching:
@@ -163,12 +166,20 @@ export async function publishPack(input: { staging: string; dest: string }): Pro
  */
 export function removeStagedOnAbort(staging: string, signal: AbortSignal | undefined): () => void {
   if (signal === undefined) return () => undefined;
-  const remove = () => {
+  const removeOnce = () => {
     try {
       rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
     } catch {
       // Best effort on the way out: a staging folder left behind is never read or packed.
     }
+  };
+  const remove = () => {
+    removeOnce();
+    // File operations already running on libuv's threads (a copy, a `mkdir -p` of a subfolder)
+    // may finish after that and make the folder again; none can start while this handler runs,
+    // so one short wait for them and a second removal leave nothing behind.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
+    removeOnce();
   };
   if (signal.aborted) remove();
   signal.addEventListener('abort', remove, { once: true });
