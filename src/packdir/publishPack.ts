@@ -15,7 +15,7 @@
  * would stop being a plain folder that can be copied, moved or zipped as it is.)
  */
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { withDirLock } from '../roots/index.js';
@@ -157,6 +157,7 @@ export async function publishPack(input: { staging: string; dest: string }): Pro
 
 /** How long a removal on a signal waits for file operations already under way (see below). */
 const SETTLE_MS = 50;
+const SETTLE_ROUNDS = 5;
 
 /**
  * Remove `staging` at once, synchronously, when `signal` is aborted (a process about to exit on
@@ -177,9 +178,12 @@ export function removeStagedOnAbort(staging: string, signal: AbortSignal | undef
     removeOnce();
     // File operations already running on libuv's threads (a copy, a `mkdir -p` of a subfolder)
     // may finish after that and make the folder again; none can start while this handler runs,
-    // so one short wait for them and a second removal leave nothing behind.
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
-    removeOnce();
+    // so a short wait for them and another removal, until the folder stays gone (five at most).
+    for (let i = 0; i < SETTLE_ROUNDS; i++) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
+      if (!existsSync(staging)) return;
+      removeOnce();
+    }
   };
   if (signal.aborted) remove();
   signal.addEventListener('abort', remove, { once: true });
