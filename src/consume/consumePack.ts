@@ -7,7 +7,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { REF_PREFIX, parseRef } from '../artifacts/index.js';
 import { hashFile, type Cas } from '../cas/index.js';
-import { LITE_FILES, PACK_FOLDERS, recoverPublish, removeStagedOnAbort } from '../packdir/index.js';
+import { packDirOfPath, recoverPublish, removeStagedOnAbort } from '../packdir/index.js';
 import { MAX_PATH_BYTES, unportablePaths } from '../paths/index.js';
 import { listFilesUnder } from '../zip/index.js';
 import { CorruptObjectError, PackerError, assertAbsolute, canonicalJsonBytes, fsyncDir, mapLimit, pathExists, sha256Hex, tempPathFor } from '../util/index.js';
@@ -50,14 +50,6 @@ export interface ConsumeReceipt {
   dryRun: boolean;
 }
 
-
-/** The pack folder a source names (a pack dir, or its LITE manifest), if any. */
-function packDirOf(source: string): string | undefined {
-  if (source.startsWith(REF_PREFIX)) return undefined;
-  const abs = source;
-  const isManifest = basename(abs) === LITE_FILES.manifest && basename(dirname(abs)) === PACK_FOLDERS.LITE;
-  return isManifest ? dirname(dirname(abs)) : abs;
-}
 
 /** Every file, in the staging folder (as long as `out` plus a temp suffix), fits in a path the system takes. */
 function checkPathLengths(out: string, entries: readonly { path: string }[]): void {
@@ -111,7 +103,7 @@ export async function consumePack(options: ConsumeOptions): Promise<ConsumeRecei
   assertAbsolute('out', options.out);
   if (!options.source.startsWith(REF_PREFIX)) assertAbsolute('source', options.source);
   const out = options.out;
-  const packDir = packDirOf(options.source);
+  const packDir = options.source.startsWith(REF_PREFIX) ? undefined : packDirOfPath(options.source);
   // A publish a crash interrupted is settled first: the pack is the previous one or the new one.
   if (packDir !== undefined) await recoverPublish(packDir);
   const allowUnportable = options.allowUnportablePaths === true;

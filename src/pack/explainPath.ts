@@ -11,7 +11,7 @@ import { listOmitted, omittedLookup, tooLargeEntry, type OmittedEntry } from '..
 import { PackerError } from '../util/index.js';
 import type { SourceFile } from '../walk/index.js';
 import { planPack } from './planPack.js';
-import { collect, defaultPackDeps, ownPaths } from './runPack.js';
+import { collect, defaultPackDeps } from './runPack.js';
 import { entryLimitError, sniffFile } from './screenFiles.js';
 import { sourceError } from './sourceError.js';
 import type { PackDeps, RunPackOptions } from './types.js';
@@ -69,10 +69,10 @@ async function screenOne(file: SourceFile, plan: Awaited<ReturnType<typeof planP
 
 const TOOL_FOLDERS_RULE = "llm-packer's own folders (store, runs, packs, earlier packs) are never packed";
 
-/** Whether `path` lies in one of llm-packer's own folders, which every walk skips. */
-async function isToolPath(plan: Awaited<ReturnType<typeof planPack>>, path: string): Promise<boolean> {
-  const abs = join(plan.root, ...path.split('/'));
-  return (await ownPaths(plan)).some((dir) => {
+/** Whether `path` lies in one of llm-packer's own folders (`own`, as the walk skipped them). */
+function isToolPath(root: string, own: readonly string[], path: string): boolean {
+  const abs = join(root, ...path.split('/'));
+  return own.some((dir) => {
     const rel = relative(dir, abs);
     return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
   });
@@ -91,7 +91,7 @@ async function isToolPath(plan: Awaited<ReturnType<typeof planPack>>, path: stri
 export async function explainPath(options: ExplainPathOptions, overrides: Partial<PackDeps> = {}): Promise<Explanation> {
   const deps: PackDeps = { ...defaultPackDeps, ...overrides };
   const plan = await planPack(options, deps);
-  const { selection } = await collect(plan, deps);
+  const { selection, exclude } = await collect(plan, deps);
   const path = options.path.replace(/\/+$/, '');
   const find = omittedLookup(selection.ignored);
   const ignored = find(path) ?? find(`${path}/`);
@@ -99,7 +99,7 @@ export async function explainPath(options: ExplainPathOptions, overrides: Partia
   const binary = selection.omitted.find((f) => f.rootPath === path);
   if (binary) return { path, packed: false, entry: binaryEntry(path, 'extension') };
   const file = selection.files.find((f) => f.rootPath === path);
-  if (file === undefined && (await isToolPath(plan, path))) {
+  if (file === undefined && isToolPath(plan.root, exclude, path)) {
     // Not in meta/OMITTED.json (these folders come and go with the runs, the pack must not).
     return { path, packed: false, entry: { path, reason: 'scope', rule: TOOL_FOLDERS_RULE } };
   }

@@ -44,13 +44,17 @@ export const defaultPackDeps: PackDeps = {
  * the out dir, what a killed run left beside it, and every pack the ledger says was published (an
  * earlier `--out-dir` inside the root would otherwise be packed by the next run).
  */
-export async function ownPaths(plan: PackPlan): Promise<string[]> {
+async function ownPaths(plan: PackPlan): Promise<string[]> {
   const leftovers = plan.outDir === undefined ? [] : await listPublishLeftovers(plan.outDir);
   const earlier = await ledgerPackDirs(plan.locations.runsDir);
   return [...toolPaths(plan.root, plan.locations, plan.outDir), ...leftovers, ...earlier.flatMap((d) => [d, `${d}.zip`])];
 }
 
-export async function collect(plan: PackPlan, deps: PackDeps): Promise<{ selection: Selection; repoState: RepoState; git: GitContext }> {
+/** The walk, the repository state and the git context; `exclude` is what the walk skipped as llm-packer's own (`ownPaths`). */
+export async function collect(
+  plan: PackPlan,
+  deps: PackDeps,
+): Promise<{ selection: Selection; repoState: RepoState; git: GitContext; exclude: string[] }> {
   const exclude = await ownPaths(plan);
   const { includeDiff, includeLog } = plan.output;
   const [selection, repoState, git] = await Promise.all([
@@ -58,7 +62,7 @@ export async function collect(plan: PackPlan, deps: PackDeps): Promise<{ selecti
     deps.readRepoState(plan.root),
     deps.readGitContext(plan.root, { includeDiff, includeLog }),
   ]);
-  return { selection, repoState, git };
+  return { selection, repoState, git, exclude };
 }
 
 function summarize(plan: PackPlan, built: Built, clock: StageClock, warnings: readonly string[]): PackSummary {

@@ -1,4 +1,4 @@
-export { PACK_MODES, PACK_FOLDERS, LITE_FILES, SEAL_FILE, STORE_LOCATOR_FILE, STAMP_PATTERN, packPaths, defaultPackName } from './packLayout.js';
+export { PACK_MODES, PACK_FOLDERS, LITE_FILES, SEAL_FILE, STORE_LOCATOR_FILE, STAMP_PATTERN, packPaths, defaultPackName, packDirOfPath } from './packLayout.js';
 export type { PackMode } from './packLayout.js';
 export {
   PENDING_ZIP,

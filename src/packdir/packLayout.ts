@@ -2,6 +2,7 @@
  * The names inside a pack folder (docs/FORMATS.md "Pack layout"); one owner for each. Every
  * module that writes or reads a pack takes its folder and file names from here.
  */
+import { basename, dirname } from 'node:path';
 
 /** Output modes, in the order TASK_SPEC lists them (docs/FORMATS.md §4). */
 export const PACK_MODES = ['FULL', 'SPLIT', 'LITE'] as const;
@@ -65,4 +66,13 @@ export const STAMP_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
  */
 export function defaultPackName(scopeKey: string, digest: string, variant: readonly string[] = []): string {
   return [`llm-pack-${scopeKey}-${digest.slice(0, 12)}`, ...variant].join('-');
+}
+
+/**
+ * The pack folder a path names: the folder itself, or the pack of its `LITE/PACK_MANIFEST.json`
+ * (absolute path in, absolute path out; a `sha256:` ref names no folder and is not passed here).
+ */
+export function packDirOfPath(path: string): string {
+  const isManifest = basename(path) === LITE_FILES.manifest && basename(dirname(path)) === PACK_FOLDERS.LITE;
+  return isManifest ? dirname(dirname(path)) : path;
 }

@@ -5,7 +5,7 @@
  * A secret found in two chunks has one fingerprint and counts once. Only one chunk is in memory.
  */
 import { open } from 'node:fs/promises';
-import { scanText, type RawFinding } from './scanText.js';
+import { byPosition, scanText, type RawFinding } from './scanText.js';
 
 /** Files up to this size are scanned as one text. */
 export const SCAN_WHOLE_BYTES = 8 << 20;
@@ -58,5 +58,5 @@ export async function scanLargeFile(absPath: string, path: string, isText: (byte
   } finally {
     await fh.close();
   }
-  return [...seen.values()].sort((a, b) => a.line - b.line || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return [...seen.values()].sort(byPosition);
 }

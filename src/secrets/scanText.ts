@@ -68,7 +68,12 @@ export async function scanText(content: string, path: string, firstLine = 1): Pr
     const finding = { line: m.loc.start.line + firstLine - 1, rule: m.ruleId, fingerprint: secretFingerprint(m.ruleId, path, secret) };
     seen.set(finding.fingerprint, finding);
   }
-  return [...seen.values()].sort((a, b) => a.line - b.line || cmp(a.rule, b.rule) || cmp(a.fingerprint, b.fingerprint));
+  return [...seen.values()].sort(byPosition);
+}
+
+/** The order findings are reported in: by line, then rule, then fingerprint. */
+export function byPosition(a: RawFinding, b: RawFinding): number {
+  return a.line - b.line || cmp(a.rule, b.rule) || cmp(a.fingerprint, b.fingerprint);
 }
 
 function cmp(a: string, b: string): number {

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 // A constant: importing it does not load the library (see ../lib.ts).
-import { LITE_FILES } from '../../packdir/packLayout.js';
+import { packDirOfPath } from '../../packdir/packLayout.js';
 import { lib } from '../lib.js';
 import type { CliContext } from '../io.js';
 import { addStoreOptions, storeForPack, storeLocationsFrom, type StoreFlags } from '../options.js';
@@ -17,11 +17,6 @@ async function sourceOf(source: string, cwd: string): Promise<string> {
   if (!/^[0-9a-f]{64}$/.test(source)) return path;
   const exists = await stat(path).then(() => true, () => false);
   return exists ? path : `sha256:${lib().parseHashInput(source, 'the manifest ref')}`;
-}
-
-/** The pack folder of a source path: the folder itself, or the pack of its LITE/PACK_MANIFEST.json. */
-function packDirOf(path: string): string {
-  return basename(path) === LITE_FILES.manifest ? dirname(dirname(path)) : path;
 }
 
 export function registerConsume(program: Command, ctx: CliContext): void {
@@ -39,7 +34,7 @@ export function registerConsume(program: Command, ctx: CliContext): void {
       const locations = await storeLocationsFrom(flags, ctx.io);
       const from = await sourceOf(source, ctx.io.cwd);
       // A pack (or its LITE manifest) names the store it was made with, as for verify.
-      const casRoot = from.startsWith('sha256:') ? locations.casRoot : (await storeForPack(flags, ctx.io, cmd, packDirOf(from))).casRoot;
+      const casRoot = from.startsWith('sha256:') ? locations.casRoot : (await storeForPack(flags, ctx.io, cmd, packDirOfPath(from))).casRoot;
       const url = await remoteUrlFor(flags, ctx.io, locations.root);
       if (url !== undefined) await pullForManifest(ctx.io, url, casRoot, from);
       const receipt = await lib().consumePack({
